@@ -1,0 +1,1 @@
+// Protocol-neutral domain: units, ids, grid model, allocation, arbitration. Depends on nothing.

@@ -1,0 +1,1 @@
+// Ieee2030_5 module

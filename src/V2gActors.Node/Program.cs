@@ -1,0 +1,1 @@
+Console.WriteLine("V2gActors node");
