@@ -1,1 +1,3 @@
-Console.WriteLine("V2gActors node");
+using V2gActors.Node.Hosting;
+
+return await NodeHost.RunAsync(args);

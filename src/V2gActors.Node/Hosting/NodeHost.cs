@@ -1,0 +1,92 @@
+using Akka.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using V2gActors.Engine.Hosting;
+using V2gActors.Node.Demo;
+using V2gActors.Node.Security;
+using V2gActors.Ocpp.Transport;
+
+namespace V2gActors.Node.Hosting;
+
+/// <summary>
+/// Builds the node: configuration (config/node.json, extra files, switches), Kestrel with the OCPP-J endpoint, the
+/// engine's actor system (cluster, sharding, persistence) and, with <c>--demo</c>, a simulated fleet. Program.cs and
+/// the integration tests both start nodes through here, so tests run the node exactly as operators do.
+/// </summary>
+public static class NodeHost
+{
+    public const string DefaultOcppPath = "/ocpp/{stationId}";
+
+    /// <param name="args">Command-line arguments (see <see cref="NodeArguments.Usage"/>).</param>
+    /// <param name="overrides">Last-wins settings, e.g. a test's temporary database and port 0.</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var parsed = NodeArguments.Parse(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = parsed.Rest,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Defaults ship beside the binary (copied from config/); extra files and switches override them.
+        var defaults = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = Path.Combine(AppContext.BaseDirectory, "config", "node.json"), Optional = false, ReloadOnChange = false,
+        };
+        defaults.ResolveFileProvider();
+        builder.Configuration.Sources.Insert(0, defaults);
+        foreach (var file in parsed.ConfigFiles) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
+        builder.Configuration.AddEnvironmentVariables("V2G_");
+        builder.Configuration.AddInMemoryCollection(parsed.Settings);
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+
+        var configuration = builder.Configuration;
+        builder.WebHost.UseUrls(configuration["V2g:Ocpp:Urls"] ?? "http://127.0.0.1:9000");
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        builder.Services.AddOcppTransport(o =>
+        {
+            o.RequireBasicAuth = configuration.GetValue("V2g:Ocpp:RequireBasicAuth", true);
+            o.MaxMessageSize = configuration.GetValue("V2g:Ocpp:MaxMessageBytes", 64 * 1024);
+        });
+        builder.Services.AddSingleton<IOcppCredentialValidator, ConfiguredCredentialValidator>();
+
+        var activity = new NodeActivity();
+        builder.Services.AddSingleton(activity);
+        builder.Services.AddV2gEngine(configuration, (akka, _) =>
+        {
+            akka.ConfigureLoggers(l => l.AddLoggerFactory());
+            akka.WithActors((system, registry) =>
+                registry.Register<ActivityCounter>(system.ActorOf(ActivityCounter.Props(activity), "activity-counter")));
+        });
+
+        builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
+        builder.Services.AddHostedService<DemoFleetService>();
+
+        var app = builder.Build();
+        app.MapOcppWebSockets(configuration["V2g:Ocpp:Path"] ?? DefaultOcppPath);
+        app.MapGet("/health", () => Results.Ok(new { status = "up" }));
+        return app;
+    }
+
+    /// <summary>The first address Kestrel is listening on (after start; resolves port 0).</summary>
+    public static Uri ListeningAddress(this WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = NodeArguments.Parse(args);
+        if (parsed.Settings.ContainsKey("V2g:Help"))
+        {
+            Console.WriteLine(NodeArguments.Usage);
+            return 0;
+        }
+        var app = Build(args);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+}
