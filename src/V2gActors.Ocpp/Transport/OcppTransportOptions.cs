@@ -1,0 +1,37 @@
+namespace V2gActors.Ocpp.Transport;
+
+/// <summary>Settings of the CSMS-side OCPP-J WebSocket endpoint (<c>services.AddOcppTransport(o => …)</c>).</summary>
+public sealed class OcppTransportOptions
+{
+    /// <summary>
+    /// Security profile 1: HTTP Basic at the upgrade. Default true. Only a local demo should turn it off; then
+    /// any station id that passes <see cref="Server.StationIdRule"/> may connect.
+    /// </summary>
+    public bool RequireBasicAuth { get; set; } = true;
+
+    /// <summary>Subprotocols this endpoint accepts, in order of preference. Default: ocpp2.1, then ocpp2.0.1.</summary>
+    public IReadOnlyList<string> Subprotocols { get; set; } = OcppSubprotocols.Supported;
+
+    /// <summary>Largest accepted message, after reassembling fragments. Larger → close 1009 (MessageTooBig). Default 64 KiB.</summary>
+    public int MaxMessageSize { get; set; } = 64 * 1024;
+
+    /// <summary>WebSocket ping interval (OCPP's WebSocketPingInterval idea, driven from the server). Zero disables.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long to wait for the pong to a keep-alive ping before the socket is aborted; this is what detects a charger
+    /// that vanished without closing (cellular modems do). Infinite keeps pings unsolicited (no timeout).
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Frames that may wait for the writer loop per connection before SendAsync waits. Default 256.</summary>
+    public int SendQueueCapacity { get; set; } = 256;
+
+    /// <summary>A single socket write slower than this aborts the connection (the peer stopped reading). Default 30 s.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the close handshake (and waiting for an evicted connection to finish) may take. Default 5 s.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    internal OcppPipeSettings ToPipeSettings() => new(MaxMessageSize, SendQueueCapacity, SendTimeout, CloseTimeout);
+}

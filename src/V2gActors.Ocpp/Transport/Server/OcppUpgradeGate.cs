@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace V2gActors.Ocpp.Transport.Server;
+
+/// <summary>
+/// Checks an upgrade request in the order that leaks least: a well-formed station id, a WebSocket upgrade, valid
+/// credentials (before telling an unauthenticated caller anything about protocols), then a common subprotocol.
+/// </summary>
+internal sealed class OcppUpgradeGate(IOptions<OcppTransportOptions> options, IServiceProvider services)
+{
+    public async ValueTask<UpgradeDecision> EvaluateAsync(HttpContext context, string? stationId)
+    {
+        if (!StationIdRule.IsValid(stationId, out var problem))
+            return new UpgradeDecision.Refuse(StatusCodes.Status400BadRequest, problem);
+
+        if (!context.WebSockets.IsWebSocketRequest)
+            return new UpgradeDecision.Refuse(StatusCodes.Status400BadRequest, "this endpoint only accepts a WebSocket upgrade");
+
+        var settings = options.Value;
+        if (settings.RequireBasicAuth)
+        {
+            if (!BasicCredentials.TryParse(context.Request.Headers.Authorization, out var credentials))
+                return new UpgradeDecision.Refuse(StatusCodes.Status401Unauthorized, "HTTP Basic credentials required", Challenge: true);
+            if (!string.Equals(credentials.Username, stationId, StringComparison.Ordinal))
+                return new UpgradeDecision.Refuse(StatusCodes.Status401Unauthorized, "username must equal the station id", Challenge: true);
+            // Resolved per request, not injected, so a dev host with RequireBasicAuth=false needs no validator at all.
+            var validator = services.GetService(typeof(IOcppCredentialValidator)) as IOcppCredentialValidator
+                ?? throw new InvalidOperationException(
+                    $"{nameof(OcppTransportOptions.RequireBasicAuth)} is on but no {nameof(IOcppCredentialValidator)} is registered.");
+            if (!await validator.ValidateAsync(stationId!, credentials.Password, context.RequestAborted).ConfigureAwait(false))
+                return new UpgradeDecision.Refuse(StatusCodes.Status401Unauthorized, "invalid credentials", Challenge: true);
+        }
+
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var chosen = SubprotocolNegotiation.Choose(offered as IReadOnlyList<string> ?? offered.ToArray(), settings.Subprotocols, out var version);
+        if (chosen is null)
+        {
+            var reason = offered.Count == 0
+                ? $"no Sec-WebSocket-Protocol offered; this CSMS speaks {string.Join(", ", settings.Subprotocols)}"
+                : $"none of the offered subprotocols ({string.Join(", ", offered)}) is supported; this CSMS speaks {string.Join(", ", settings.Subprotocols)}";
+            return new UpgradeDecision.Refuse(StatusCodes.Status400BadRequest, reason);
+        }
+        return new UpgradeDecision.Accept(stationId!, chosen, version);
+    }
+}
