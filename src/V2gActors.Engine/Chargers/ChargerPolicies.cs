@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+
+namespace V2gActors.Engine.Chargers;
+
+/// <summary>
+/// Decides how a BootNotification is answered. Deny wins over allow; a non-empty allow list admits only the listed
+/// stations (others are Rejected); everyone else gets <see cref="DefaultStatus"/>.
+/// </summary>
+public sealed record RegistrationPolicy(
+    RegistrationStatus DefaultStatus,
+    ImmutableHashSet<string> Allow,
+    ImmutableHashSet<string> Deny,
+    int HeartbeatIntervalSeconds,
+    int PendingRetryIntervalSeconds)
+{
+    public static RegistrationPolicy AcceptAll { get; } = new(
+        RegistrationStatus.Accepted, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, 300, 30);
+
+    public RegistrationStatus Decide(string stationId) =>
+        Deny.Contains(stationId) ? RegistrationStatus.Rejected
+        : Allow.Count > 0 && !Allow.Contains(stationId) ? RegistrationStatus.Rejected
+        : Allow.Contains(stationId) ? RegistrationStatus.Accepted
+        : DefaultStatus;
+
+    /// <summary>OCPP: when not Accepted, interval is the minimum wait before the station boots again.</summary>
+    public int IntervalFor(RegistrationStatus status) =>
+        status == RegistrationStatus.Accepted ? HeartbeatIntervalSeconds : PendingRetryIntervalSeconds;
+}
+
+/// <summary>Decides Authorize and the idTokenInfo of TransactionEvent: everyone is accepted unless denied.</summary>
+public sealed record AuthorizationPolicy(ImmutableHashSet<string> DeniedIdTokens)
+{
+    public static AuthorizationPolicy AcceptAll { get; } = new(ImmutableHashSet<string>.Empty);
+
+    public bool IsAccepted(string idToken) => !DeniedIdTokens.Contains(idToken);
+}
+
+/// <summary>Per-entity settings, immutable so that they can be captured by <c>Props</c>.</summary>
+public sealed record ChargerSettings(
+    RegistrationPolicy Registration,
+    AuthorizationPolicy Authorization,
+    int SnapshotEvery,
+    TimeSpan PassivateAfterDisconnected,
+    bool PullDeviceModelOnBoot)
+{
+    public static ChargerSettings Default { get; } = new(
+        RegistrationPolicy.AcceptAll, AuthorizationPolicy.AcceptAll, SnapshotEvery: 100,
+        PassivateAfterDisconnected: TimeSpan.FromMinutes(5), PullDeviceModelOnBoot: true);
+}

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Configuration;
+using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Persistence;
+
+namespace V2gActors.Engine.Hosting;
+
+/// <summary>
+/// Every engine setting, bound from the configuration section <c>"V2g"</c> (appsettings, env <c>V2g__Chargers__SnapshotEvery</c>,
+/// command line). Mutable only for binding; the actors receive the immutable records made by the <c>To…</c> methods.
+/// </summary>
+public sealed class EngineOptions
+{
+    public const string SectionName = "V2g";
+
+    /// <summary>Actor system name; every node of one cluster must use the same.</summary>
+    public string ActorSystemName { get; set; } = "v2g";
+
+    public RemotingSection Remoting { get; set; } = new();
+
+    /// <summary>Cluster seed addresses (<c>akka.tcp://v2g@host:4053</c>); empty = a single node that joins itself.</summary>
+    public string[] SeedNodes { get; set; } = [];
+
+    public PersistenceSection Persistence { get; set; } = new();
+
+    public ChargersSection Chargers { get; set; } = new();
+
+    public RegistrationSection Registration { get; set; } = new();
+
+    public AuthorizationSection Authorization { get; set; } = new();
+
+    public static EngineOptions FromConfiguration(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<EngineOptions>() ?? new EngineOptions();
+
+    public PersistenceOptions ToPersistenceOptions() => Persistence.Provider switch
+    {
+        PersistenceProvider.Sqlite => (string.IsNullOrWhiteSpace(Persistence.ConnectionString)
+            ? PersistenceOptions.DefaultSqlite
+            : PersistenceOptions.Sqlite("") with { ConnectionString = Persistence.ConnectionString }) with
+        {
+            JournalBatchSize = Persistence.JournalBatchSize,
+        },
+        PersistenceProvider.PostgreSql => PersistenceOptions.PostgreSql(
+            string.IsNullOrWhiteSpace(Persistence.ConnectionString)
+                ? throw new InvalidOperationException("V2g:Persistence:ConnectionString is required for PostgreSql.")
+                : Persistence.ConnectionString) with { JournalBatchSize = Persistence.JournalBatchSize },
+        _ => throw new InvalidOperationException($"Unknown persistence provider {Persistence.Provider}."),
+    };
+
+    public ChargerSettings ToChargerSettings() => new(
+        new RegistrationPolicy(
+            Registration.DefaultStatus,
+            [.. Registration.Allow],
+            [.. Registration.Deny],
+            Registration.HeartbeatIntervalSeconds,
+            Registration.PendingRetryIntervalSeconds),
+        new AuthorizationPolicy([.. Authorization.DeniedIdTokens]),
+        Math.Max(1, Chargers.SnapshotEvery),
+        TimeSpan.FromSeconds(Chargers.PassivateAfterDisconnectedSeconds),
+        Chargers.PullDeviceModelOnBoot);
+
+    public sealed class RemotingSection
+    {
+        /// <summary>Loopback by default; set to the node's address for a multi-node cluster.</summary>
+        public string Hostname { get; set; } = "127.0.0.1";
+
+        /// <summary>0 picks a free port (tests).</summary>
+        public int Port { get; set; } = 4053;
+
+        public string? PublicHostname { get; set; }
+    }
+
+    public sealed class PersistenceSection
+    {
+        public PersistenceProvider Provider { get; set; } = PersistenceProvider.Sqlite;
+
+        /// <summary>Empty = <c>Data Source=./data/v2gactors.db</c> for SQLite; required for PostgreSQL.</summary>
+        public string? ConnectionString { get; set; }
+
+        public int JournalBatchSize { get; set; } = 100;
+    }
+
+    public sealed class ChargersSection
+    {
+        public int NumberOfShards { get; set; } = 100;
+
+        /// <summary>Snapshot after every N journaled events of one charger.</summary>
+        public int SnapshotEvery { get; set; } = 100;
+
+        /// <summary>An entity whose station stays offline this long stops and is forgotten by remember-entities.</summary>
+        public double PassivateAfterDisconnectedSeconds { get; set; } = 300;
+
+        /// <summary>How long a CSMS→charger CALL waits for its CALLRESULT.</summary>
+        public double CommandTimeoutSeconds { get; set; } = 30;
+
+        /// <summary>Send GetBaseReport(FullInventory) after the first accepted/pending boot of a station without device model.</summary>
+        public bool PullDeviceModelOnBoot { get; set; } = true;
+    }
+
+    public sealed class RegistrationSection
+    {
+        public RegistrationStatus DefaultStatus { get; set; } = RegistrationStatus.Accepted;
+
+        /// <summary>When non-empty, only these stations are accepted; all others are Rejected.</summary>
+        public string[] Allow { get; set; } = [];
+
+        /// <summary>Always Rejected.</summary>
+        public string[] Deny { get; set; } = [];
+
+        public int HeartbeatIntervalSeconds { get; set; } = 300;
+
+        /// <summary>Interval sent with Pending/Rejected: the minimum wait before the next BootNotification.</summary>
+        public int PendingRetryIntervalSeconds { get; set; } = 30;
+    }
+
+    public sealed class AuthorizationSection
+    {
+        /// <summary>idTokens answered Invalid; every other token is Accepted.</summary>
+        public string[] DeniedIdTokens { get; set; } = [];
+    }
+}

@@ -1,0 +1,97 @@
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Persistence.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace V2gActors.Engine.Persistence;
+
+/// <summary>
+/// The one place that turns <see cref="PersistenceOptions"/> into Akka.Persistence.Sql configuration and
+/// prepares the database file. Akka.Persistence.Sql.Hosting is not available, so this writes the plugin's HOCON.
+/// </summary>
+public static class PersistenceSetup
+{
+    public const string JournalPluginId = "akka.persistence.journal.sql";
+    public const string SnapshotPluginId = "akka.persistence.snapshot-store.sql";
+    public const string QueryPluginId = "akka.persistence.query.journal.sql";
+
+    /// <summary>linq2db provider name: SQLite through Microsoft.Data.Sqlite, or the PostgreSQL 15 dialect through Npgsql.</summary>
+    public static string ProviderName(PersistenceProvider provider) => provider switch
+    {
+        PersistenceProvider.Sqlite => "SQLite.MS",
+        PersistenceProvider.PostgreSql => "PostgreSQL.15",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>Journal, snapshot store and read journal HOCON, with the plugin's reference configuration as fallback.</summary>
+    public static Config ToHocon(PersistenceOptions options)
+    {
+        var connection = options.ConnectionString.ToHocon();
+        var provider = ProviderName(options.Provider).ToHocon();
+        // SQLite has a single writer: concurrent journal writers would only queue on the file lock, so one writer
+        // with large batches is the faster path. PostgreSQL benefits from a few concurrent writers.
+        var parallelism = options.Provider == PersistenceProvider.Sqlite ? 1 : 3;
+        var hocon = $$"""
+            akka.persistence {
+              journal {
+                plugin = "{{JournalPluginId}}"
+                sql {
+                  connection-string = {{connection}}
+                  provider-name = {{provider}}
+                  auto-initialize = on
+                  warn-on-auto-init-fail = on
+                  batch-size = {{options.JournalBatchSize}}
+                  parallelism = {{parallelism}}
+                  tag-write-mode = TagTable
+                }
+              }
+              snapshot-store {
+                plugin = "{{SnapshotPluginId}}"
+                sql {
+                  connection-string = {{connection}}
+                  provider-name = {{provider}}
+                  auto-initialize = on
+                }
+              }
+              query.journal.sql {
+                connection-string = {{connection}}
+                provider-name = {{provider}}
+                write-plugin = "{{JournalPluginId}}"
+              }
+            }
+            """;
+        return ConfigurationFactory.ParseString(hocon).WithFallback(SqlPersistence.DefaultConfiguration);
+    }
+
+    /// <summary>
+    /// Makes the database usable before the actor system starts: for SQLite, creates the directory and switches the
+    /// file to WAL once (the mode is stored in the file, so later connections inherit it) so that recovery reads do
+    /// not block journal writes. PostgreSQL needs nothing here: the plugin creates its tables.
+    /// </summary>
+    public static void PrepareDatabase(PersistenceOptions options)
+    {
+        if (options.Provider != PersistenceProvider.Sqlite) return;
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+        var file = builder.DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || builder.Mode == SqliteOpenMode.Memory) return;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        using var connection = new SqliteConnection(options.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        var mode = command.ExecuteScalar() as string;
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"SQLite file {file} refused WAL mode (journal_mode is '{mode}').");
+    }
+
+    /// <summary>Reads the journal mode stored in a SQLite file (for diagnostics and tests).</summary>
+    public static string ReadSqliteJournalMode(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        return (string)command.ExecuteScalar()!;
+    }
+}

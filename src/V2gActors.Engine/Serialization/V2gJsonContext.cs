@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Connections;
+
+namespace V2gActors.Engine.Serialization;
+
+/// <summary>
+/// Source-generated System.Text.Json metadata for every <see cref="IV2gSerializable"/> type: no reflection at run
+/// time and no type names in the payload (the manifest carries the type). Enums are written as names so journals
+/// stay readable and survive enum reordering.
+/// </summary>
+[JsonSourceGenerationOptions(
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+// events
+[JsonSerializable(typeof(ChargerBooted))]
+[JsonSerializable(typeof(ConnectorStatusChanged))]
+[JsonSerializable(typeof(TransactionEventRecorded))]
+[JsonSerializable(typeof(MeterValuesRecorded))]
+[JsonSerializable(typeof(ChargerEventsNotified))]
+[JsonSerializable(typeof(SecurityEventReceived))]
+[JsonSerializable(typeof(DeviceModelPartReceived))]
+[JsonSerializable(typeof(DeviceModelReported))]
+// snapshot
+[JsonSerializable(typeof(ChargerState))]
+// entity commands and replies
+[JsonSerializable(typeof(ChargerConnected))]
+[JsonSerializable(typeof(ChargerDisconnected))]
+[JsonSerializable(typeof(OcppCallReceived))]
+[JsonSerializable(typeof(SendChargerCommand))]
+[JsonSerializable(typeof(ChargerCommandCompleted))]
+[JsonSerializable(typeof(GetChargerState))]
+[JsonSerializable(typeof(ChargerStateView))]
+[JsonSerializable(typeof(StopCharger))]
+// entity → connection
+[JsonSerializable(typeof(SendCallResult))]
+[JsonSerializable(typeof(SendCallError))]
+[JsonSerializable(typeof(SendCallToCharger))]
+internal sealed partial class V2gJsonContext : JsonSerializerContext;
