@@ -1,0 +1,130 @@
+using V2gActors.Domain.Units;
+
+namespace V2gActors.Domain.Allocation;
+
+/// <summary>
+/// Splits a fleet target across vehicle sessions: hierarchical weighted water-filling over the tree of limits.
+/// Pure and deterministic; see Allocation/README.md for the algorithm and its guarantees.
+/// </summary>
+public static class FleetAllocator
+{
+    public static FleetAllocation Allocate(DispatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!double.IsFinite(request.Target.Value))
+            throw new ArgumentException("The fleet target must be a finite number of watts.", nameof(request));
+        if (request.Policy.Interval <= TimeSpan.Zero)
+            throw new ArgumentException("The dispatch interval must be positive.", nameof(request));
+
+        var sessions = request.Sessions;
+        var tree = request.Limits;
+        var envelopes = new SessionEnvelope[sessions.Count];
+        for (var i = 0; i < envelopes.Length; i++)
+            envelopes[i] = SessionEnvelope.Of(sessions[i], request.Now, request.Policy);
+
+        var scale = WaterLevel.For(envelopes);
+        var index = new TreeIndex(tree, sessions);
+        var (rootCurve, lowLevels, highLevels) = BuildLevelRanges(tree, index, envelopes, scale);
+
+        // The fleet-wide level stays in the normal region: the target alone never justifies breaking a ramp
+        // limit or a forced charge. Only node ranges (below) can push a subtree into a relax region.
+        var fleetLevel = Math.Clamp(rootCurve.LowestLevelReaching(request.Target.Value),
+            -scale.NormalHalfWidth, scale.NormalHalfWidth);
+        var nodeLevels = PropagateLevels(tree, fleetLevel, lowLevels, highLevels);
+
+        var setpoints = new SessionSetpoint[sessions.Count];
+        var powers = new double[sessions.Count];
+        for (var i = 0; i < setpoints.Length; i++)
+        {
+            ref readonly var e = ref envelopes[i];
+            var power = e.Frozen ? e.SoftLow : scale.PowerAt(e, nodeLevels[sessions[i].LimitNode]);
+            powers[i] = power;
+            setpoints[i] = new SessionSetpoint(sessions[i].Id, new Watts(power),
+                SetpointReasons.Explain(e, power, fleetLevel, scale));
+        }
+
+        var nodeTotals = NodeTotals(tree, index, powers);
+        return new FleetAllocation(setpoints, request.Target, nodeTotals[0], nodeTotals, ViolatedNodes(tree, nodeTotals));
+    }
+
+    /// <summary>
+    /// Bottom-up: each node's curve is its own sessions plus its children's curves, each child held within the
+    /// level range that keeps it inside its limits. Returns the root's curve and every node's level range.
+    /// </summary>
+    private static (ResponseCurve Root, double[] Low, double[] High) BuildLevelRanges(
+        LimitTree tree, TreeIndex index, SessionEnvelope[] envelopes, WaterLevel scale)
+    {
+        var low = new double[tree.Count];
+        var high = new double[tree.Count];
+        var restricted = new ResponseCurve[tree.Count];
+        ResponseCurve root = null!;
+        var parts = new List<ResponseCurve>();
+
+        for (var node = tree.Count - 1; node >= 0; node--)
+        {
+            parts.Clear();
+            parts.Add(DirectCurveBuilder.Build(index.SessionsOf(node), envelopes, scale));
+            foreach (var child in index.ChildrenOf(node)) parts.Add(restricted[child]);
+            var curve = SumBalanced(parts);
+
+            var limits = tree[node];
+            low[node] = curve.LowestLevelReaching(-limits.MaxExport.Value);
+            high[node] = curve.HighestLevelNotExceeding(limits.MaxImport.Value);
+            restricted[node] = curve.Restrict(low[node], high[node]);
+            if (node == 0) root = curve;
+        }
+        return (root, low, high);
+    }
+
+    /// <summary>Sums in a balanced order so each knot is copied O(log fan-out) times, not O(fan-out).</summary>
+    private static ResponseCurve SumBalanced(List<ResponseCurve> parts)
+    {
+        while (parts.Count > 1)
+        {
+            var merged = 0;
+            for (var k = 0; k < parts.Count; k += 2)
+                parts[merged++] = k + 1 < parts.Count ? ResponseCurve.Add(parts[k], parts[k + 1]) : parts[k];
+            parts.RemoveRange(merged, parts.Count - merged);
+        }
+        return parts[0];
+    }
+
+    /// <summary>Top-down: each node passes on its parent's level, held within its own range.</summary>
+    private static double[] PropagateLevels(LimitTree tree, double fleetLevel, double[] low, double[] high)
+    {
+        var levels = new double[tree.Count];
+        for (var node = 0; node < tree.Count; node++)
+        {
+            var incoming = node == 0 ? fleetLevel : levels[tree[node].Parent];
+            levels[node] = incoming < low[node] ? low[node] : incoming > high[node] ? high[node] : incoming;
+        }
+        return levels;
+    }
+
+    private static Watts[] NodeTotals(LimitTree tree, TreeIndex index, double[] powers)
+    {
+        var totals = new double[tree.Count];
+        for (var node = tree.Count - 1; node >= 0; node--)
+        {
+            foreach (var i in index.SessionsOf(node)) totals[node] += powers[i];
+            if (node > 0) totals[tree[node].Parent] += totals[node];
+        }
+        var result = new Watts[tree.Count];
+        for (var node = 0; node < result.Length; node++) result[node] = new Watts(totals[node]);
+        return result;
+    }
+
+    private static int[] ViolatedNodes(LimitTree tree, Watts[] totals)
+    {
+        List<int>? violated = null;
+        for (var node = 0; node < tree.Count; node++)
+        {
+            var total = totals[node].Value;
+            var limits = tree[node];
+            if (total > limits.MaxImport.Value + Tolerance.For(limits.MaxImport.Value) ||
+                total < -limits.MaxExport.Value - Tolerance.For(limits.MaxExport.Value))
+                (violated ??= []).Add(node);
+        }
+        return violated?.ToArray() ?? [];
+    }
+}
