@@ -38,4 +38,13 @@ public sealed record ChargerSimulatorOptions
     /// <summary>First reconnect delay; doubles up to <see cref="MaxReconnectDelay"/> (with jitter).</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Sees every payload the CSMS sent: CALLRESULTs to our calls and the CSMS's own CALLs. Conformance tests validate
+    /// them against the official schemas; must be thread-safe and quick.
+    /// </summary>
+    public Action<CsmsFrameObserved>? OnCsmsFrame { get; init; }
 }
+
+/// <summary>One payload emitted by the CSMS, as a simulated station received it.</summary>
+public sealed record CsmsFrameObserved(string StationId, OcppVersion Version, string Action, OcppPayloadKind Kind, ReadOnlyMemory<byte> Payload);

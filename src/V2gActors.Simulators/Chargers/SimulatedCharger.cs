@@ -290,6 +290,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         switch (outcome)
         {
             case CallSucceeded ok:
+                _options.OnCsmsFrame?.Invoke(new CsmsFrameObserved(StationId, connection.Version, action, OcppPayloadKind.Response, ok.Payload));
                 if (OcppPayloadCodec.TryDecode(connection.Version, action, OcppPayloadKind.Response, ok.Payload.Span, out var payload, out var error))
                     return payload as TResponse;
                 // A CALLRESULTERROR would need the CALLRESULT's message id, which the outcome does not carry; the
@@ -323,6 +324,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         _stats.OnCommand();
         lock (_commands) _commands.Add(call.Action);
         var connection = _connection!;
+        _options.OnCsmsFrame?.Invoke(new CsmsFrameObserved(StationId, connection.Version, call.Action, OcppPayloadKind.Request, call.Payload));
         if (!OcppPayloadCodec.TryDecode(connection.Version, call.Action, OcppPayloadKind.Request, call.Payload.Span, out var request, out var error))
             return error!;
         return request switch
