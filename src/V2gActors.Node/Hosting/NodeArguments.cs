@@ -28,6 +28,7 @@ public sealed record NodeArguments(IReadOnlyList<string> ConfigFiles, IReadOnlyD
                     settings["V2g:Persistence:ConnectionString"] = Next("--postgres");
                     break;
                 case "--help" or "-h": settings["V2g:Help"] = "true"; break;
+                case "--health-probe": settings["V2g:HealthProbe"] = "true"; break;
                 default: rest.Add(args[i]); break;
             }
         }
@@ -44,5 +45,6 @@ public sealed record NodeArguments(IReadOnlyList<string> ConfigFiles, IReadOnlyD
           --config FILE     an extra JSON configuration file (e.g. config/cluster-node.json)
           --postgres CONN   persistence on PostgreSQL instead of the embedded SQLite file
           --V2g:...=value   any configuration key, e.g. --V2g:Ocpp:Urls=http://127.0.0.1:9001
+          --health-probe    ask the node running here for /health; exit 0 when healthy (container HEALTHCHECK)
         """;
 }

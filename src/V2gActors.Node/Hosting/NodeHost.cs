@@ -86,6 +86,7 @@ public static class NodeHost
             return 0;
         }
         var app = Build(args);
+        if (parsed.Settings.ContainsKey("V2g:HealthProbe")) return await HealthProbe.RunAsync(app.Configuration).ConfigureAwait(false);
         await app.RunAsync().ConfigureAwait(false);
         return 0;
     }
