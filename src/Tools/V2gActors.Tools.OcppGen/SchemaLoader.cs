@@ -56,10 +56,10 @@ internal static class SchemaLoader
             messages.Add(new MessageModel(action, role, rootModel));
         }
 
-        foreach (var m in messages)
-            foreach (var name in m.Root.Properties.SelectMany(p => Refs(p.Shape)))
-                if (objects.ContainsKey(name) is false && enums.ContainsKey(name) is false)
-                    throw new InvalidOperationException($"{edition}: {m.Root.Name} references unknown {name}");
+        foreach (var o in messages.Select(m => m.Root).Concat(objects.Values))
+            foreach (var name in o.Properties.SelectMany(p => Refs(p.Shape)))
+                if (!objects.ContainsKey(name) && !enums.ContainsKey(name))
+                    throw new InvalidOperationException($"{edition}: {o.Name} references unknown {name}");
 
         report.Add($"{edition}: {files.Count} files, {messages.Count} messages, {objects.Count} object definitions, {enums.Count} enums; " +
                    "all repeated definitions are structurally identical (only descriptions vary).");

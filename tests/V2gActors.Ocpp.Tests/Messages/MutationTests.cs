@@ -13,6 +13,14 @@ public sealed class MutationTests(ITestOutputHelper output)
 {
     public static TheoryData<OcppVersion, string, OcppPayloadKind> Cases() => MessageCases.All();
 
+    [Fact]
+    public void Hundreds_of_mutations_are_compared_with_NJsonSchema()
+    {
+        var total = MessageCases.Versions.Sum(v => OcppSchemaFiles.Messages(v).Sum(m => SchemaMutations.For(v, m.Action, m.Kind, perKind: 3).Count));
+        output.WriteLine($"{total} mutations across both editions");
+        Assert.True(total > 1000, $"only {total} mutations");
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Every_single_break_gets_the_prescribed_error_and_NJsonSchema_agrees(OcppVersion version, string action, OcppPayloadKind kind)

@@ -6,8 +6,11 @@ using V2gActors.TestSupport.Ocpp;
 namespace V2gActors.Ocpp.Tests.Messages;
 
 /// <summary>One deliberate break of a valid sample, with the OCPP-J error it must produce (null: still valid).</summary>
-public sealed record Mutation(string Description, string Json, OcppErrorCode? Expected, string Path)
+public sealed record Mutation(string Description, Lazy<string> Document, OcppErrorCode? Expected, string Path)
 {
+    /// <summary>The broken payload, built on first use: the walk proposes thousands, the tests take a sample.</summary>
+    public string Json => Document.Value;
+
     /// <summary>
     /// Why NJsonSchema's verdict is known to differ from the JSON Schema specification for this case, or null.
     /// Two such cases exist: it counts maxLength in UTF-16 units where the specification (and our validator)
@@ -126,22 +129,30 @@ public static class SchemaMutations
         private void Add(List<object> path, string what, OcppErrorCode? expected, JsonNode replacement, string? divergence = null)
         {
             if (path.Count == 0) return;
-            var copy = root.DeepClone().AsObject();
-            var parent = Navigate(copy, path[..^1]);
-            switch (path[^1])
+            var steps = path.ToArray();
+            output.Add(new Mutation($"{Dotted(path)}: {what}", new Lazy<string>(() =>
             {
-                case string name: ((JsonObject)parent)[name] = replacement; break;
-                case int index: ((JsonArray)parent)[index] = replacement; break;
-            }
-            output.Add(new Mutation($"{Dotted(path)}: {what}", copy.ToJsonString(), expected, Dotted(path)) { NJsonSchemaDivergence = divergence });
+                var copy = root.DeepClone().AsObject();
+                var parent = Navigate(copy, steps[..^1]);
+                switch (steps[^1])
+                {
+                    case string name: ((JsonObject)parent)[name] = replacement; break;
+                    case int index: ((JsonArray)parent)[index] = replacement; break;
+                }
+                return copy.ToJsonString();
+            }), expected, Dotted(path)) { NJsonSchemaDivergence = divergence });
         }
 
         private void Replace(List<object> path, string what, OcppErrorCode? expected, string? child, Action<JsonNode> change)
         {
-            var copy = root.DeepClone().AsObject();
-            change(Navigate(copy, path));
+            var steps = path.ToArray();
             var where = child is null ? Dotted(path) : Join(Dotted(path), child);
-            output.Add(new Mutation($"{where}: {what}", copy.ToJsonString(), expected, where));
+            output.Add(new Mutation($"{where}: {what}", new Lazy<string>(() =>
+            {
+                var copy = root.DeepClone().AsObject();
+                change(Navigate(copy, steps));
+                return copy.ToJsonString();
+            }), expected, where));
         }
 
         private static JsonNode Navigate(JsonNode node, IEnumerable<object> path)
