@@ -1,6 +1,7 @@
 using Akka.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using V2gActors.Cmd.Host;
 using V2gActors.Engine.Hosting;
 using V2gActors.Node.Demo;
 using V2gActors.Node.Security;
@@ -41,7 +42,7 @@ public static class NodeHost
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
 
         var configuration = builder.Configuration;
-        builder.WebHost.UseUrls(configuration["V2g:Ocpp:Urls"] ?? "http://127.0.0.1:9000");
+        OcppListeners.Configure(builder);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -51,6 +52,7 @@ public static class NodeHost
         builder.Services.AddOcppTransport(o =>
         {
             o.RequireBasicAuth = configuration.GetValue("V2g:Ocpp:RequireBasicAuth", true);
+            o.RequireClientCertificateOnTls = configuration.GetValue("V2g:Ocpp:Tls:RequireClientCertificate", false);
             o.MaxMessageSize = configuration.GetValue("V2g:Ocpp:MaxMessageBytes", 64 * 1024);
         });
         builder.Services.AddSingleton<IOcppCredentialValidator, ConfiguredCredentialValidator>();
@@ -63,6 +65,8 @@ public static class NodeHost
             akka.WithActors((system, registry) =>
                 registry.Register<ActivityCounter>(system.ActorOf(ActivityCounter.Props(activity), "activity-counter")));
         });
+        // After the engine, so the operator command host (V2g:CommandHost, pbm-style) starts once the actor system runs.
+        builder.Services.AddV2gCommandHost(configuration);
 
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddHostedService<DemoFleetService>();
@@ -73,9 +77,10 @@ public static class NodeHost
         return app;
     }
 
-    /// <summary>The first address Kestrel is listening on (after start; resolves port 0).</summary>
-    public static Uri ListeningAddress(this WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    /// <summary>The first address Kestrel is listening on with <paramref name="scheme"/> (after start; resolves port 0).</summary>
+    public static Uri ListeningAddress(this WebApplication app, string scheme = "http") =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase)));
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -4,6 +4,12 @@ namespace V2gActors.Ocpp.Transport;
 public sealed class OcppTransportOptions
 {
     /// <summary>
+    /// On TLS connections, refuse stations that present no client certificate (security profile 3 only). When off, a TLS
+    /// connection without a certificate is profile 2 (TLS + Basic).
+    /// </summary>
+    public bool RequireClientCertificateOnTls { get; set; }
+
+    /// <summary>
     /// Security profile 1: HTTP Basic at the upgrade. Default true. Only a local demo should turn it off; then
     /// any station id that passes <see cref="Server.StationIdRule"/> may connect.
     /// </summary>

@@ -11,6 +11,12 @@ public sealed record ChargerSimulatorOptions
     /// <summary>Security profile 1 password; null sends no Authorization header.</summary>
     public string? Password { get; init; }
 
+    /// <summary>Security profile 3: the station's certificate (CN = station id) for the TLS handshake.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>Private CA that signed the CSMS certificate (profiles 2 and 3 against the development PKI).</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TrustedCsmsRoot { get; init; }
+
     /// <summary>Offered in this order; the CSMS picks one.</summary>
     public IReadOnlyList<string> Subprotocols { get; init; } = [OcppSubprotocols.Ocpp21, OcppSubprotocols.Ocpp201];
 

@@ -93,7 +93,9 @@ public sealed class SimulatedCharger : IAsyncDisposable
             try
             {
                 _connection = await OcppClientConnection.ConnectAsync(_options.CsmsUri, StationId, _options.Password,
-                    _options.Subprotocols, new OcppClientCallbacks(OnCall: OnCsmsCallAsync), logger: _logger,
+                    _options.Subprotocols, new OcppClientCallbacks(OnCall: OnCsmsCallAsync),
+                    new OcppClientOptions { ClientCertificate = _options.ClientCertificate, TrustedCsmsRoot = _options.TrustedCsmsRoot },
+                    logger: _logger,
                     cancellationToken: stop).ConfigureAwait(false);
                 _stats.OnConnected();
                 delay = _options.ReconnectDelay;

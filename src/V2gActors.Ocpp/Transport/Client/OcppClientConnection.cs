@@ -79,6 +79,10 @@ public sealed class OcppClientConnection : IAsyncDisposable
             socket.Options.KeepAliveInterval = options.KeepAliveInterval;
             socket.Options.KeepAliveTimeout = options.KeepAliveTimeout;
             socket.Options.CollectHttpResponseDetails = true; // to report 401 vs 400 to the caller
+            if (options.ClientCertificate is { } clientCertificate) socket.Options.ClientCertificates.Add(clientCertificate);
+            if (options.TrustedCsmsRoot is { } root)
+                socket.Options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                    PrivateRootTrust.Validates(root, certificate, errors);
 
             var uri = StationUri(csmsBase, stationId);
             try

@@ -20,6 +20,15 @@ public sealed record OcppClientOptions
 
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Security profile 3: the station's certificate (with private key) presented in the TLS handshake.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>
+    /// The CA that signed the CSMS's server certificate when it is not in the machine's trust store (a private PKI, as
+    /// OCPP's CSMS root usually is). Null: the platform's default validation.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TrustedCsmsRoot { get; init; }
+
     /// <summary>Clock for call timeouts; tests inject a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

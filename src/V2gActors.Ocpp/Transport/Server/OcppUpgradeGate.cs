@@ -18,7 +18,24 @@ internal sealed class OcppUpgradeGate(IOptions<OcppTransportOptions> options, IS
             return new UpgradeDecision.Refuse(StatusCodes.Status400BadRequest, "this endpoint only accepts a WebSocket upgrade");
 
         var settings = options.Value;
-        if (settings.RequireBasicAuth)
+        var certificate = context.Connection.ClientCertificate;
+        if (certificate is not null)
+        {
+            // Profile 3: the TLS client certificate is the credential; it must name this station.
+            var certificates = services.GetService(typeof(IOcppClientCertificateValidator)) as IOcppClientCertificateValidator;
+            var refusal = certificates is null
+                ? "client certificates are not accepted by this CSMS"
+                : certificates.Validate(stationId!, certificate);
+            if (refusal is not null)
+                return new UpgradeDecision.Refuse(StatusCodes.Status403Forbidden, $"client certificate refused: {refusal}");
+        }
+        else if (settings.RequireClientCertificateOnTls && context.Request.IsHttps)
+        {
+            return new UpgradeDecision.Refuse(StatusCodes.Status403Forbidden,
+                "this endpoint requires a client certificate (security profile 3)");
+        }
+
+        if (settings.RequireBasicAuth && certificate is null)
         {
             if (!BasicCredentials.TryParse(context.Request.Headers.Authorization, out var credentials))
                 return new UpgradeDecision.Refuse(StatusCodes.Status401Unauthorized, "HTTP Basic credentials required", Challenge: true);
