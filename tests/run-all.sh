@@ -20,10 +20,17 @@ fi
 
 dotnet build V2gActors.sln --nologo -v quiet -clp:ErrorsOnly || { say "build failed"; exit 1; }
 
+# Generated code must match its generator and the official schemas (byte for byte).
+dotnet run --no-build --project src/Tools/V2gActors.Tools.OcppGen -- --check || { say "generated OCPP messages are stale: run the generator"; exit 1; }
+
 log=$(mktemp)
+# Tests append lines worth seeing (fuzz input counts, measured figures) here; printed after the summary.
+export V2G_TEST_REPORT=$(mktemp)
 # --blame-hang: a hung test is reported with a dump instead of stalling CI.
 dotnet test V2gActors.sln --no-build --nologo --blame-hang-timeout 10m "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
+
+if [ -s "$V2G_TEST_REPORT" ]; then echo "Reported by tests:"; sed 's/^/  /' "$V2G_TEST_REPORT"; fi
 
 # One closing line across all test assemblies (dotnet test prints one line per assembly).
 awk '
@@ -37,5 +44,5 @@ awk '
   }
   END { printf "Assemblies: %d\nTests: %d passed, %d failed, %d skipped\n", n, p, f, s }
 ' "$log"
-rm -f "$log"
+rm -f "$log" "$V2G_TEST_REPORT"
 exit "$rc"
