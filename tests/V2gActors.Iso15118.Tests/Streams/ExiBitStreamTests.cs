@@ -77,25 +77,58 @@ public sealed class ExiBitStreamTests
     {
         Assert.Equal("05455552", Hex(w => w.WriteString("EUR", 3)));
         var r = new ExiBitReader(Convert.FromHexString("05455552"));
-        Assert.Equal("EUR", r.ReadString(3));
+        Assert.Equal("EUR", r.ReadString(3, 0));
         Assert.False(r.Failed);
     }
 
-    [Theory]
-    [InlineData("00")] // local value hit
-    [InlineData("01")] // global value hit
-    public void String_table_hits_are_reported_not_guessed(string hex)
+    [Fact]
+    public void String_table_hits_resolve_to_earlier_misses()
     {
-        var r = new ExiBitReader(Convert.FromHexString(hex + "00"));
-        r.ReadString(10);
-        Assert.Contains("string table", r.Error);
+        // "EUR" and "USD" are misses in partition 7; then a local hit with 2 entries (1-bit index 1 → "USD"),
+        // then a global hit among 3 entries ("EUR", "USD", "X" from partition 8; 2-bit index 2 → "X").
+        var w = new ExiBitWriter();
+        w.WriteString("EUR", 3);
+        w.WriteString("USD", 3);
+        w.WriteString("X", 3);
+        w.WriteUnsignedInteger(0); w.WriteBits(1, 1);
+        w.WriteUnsignedInteger(1); w.WriteBits(2, 2);
+        var r = new ExiBitReader(w.ToArray());
+
+        Assert.Equal("EUR", r.ReadString(3, 7));
+        Assert.Equal("USD", r.ReadString(3, 7));
+        Assert.Equal("X", r.ReadString(3, 8));
+        Assert.Equal("USD", r.ReadString(3, 7));
+        Assert.Equal("X", r.ReadString(3, 9));
+        Assert.False(r.Failed, r.Error);
+    }
+
+    [Fact]
+    public void Empty_strings_do_not_enter_the_table()
+    {
+        var w = new ExiBitWriter();
+        w.WriteString("", 3);
+        w.WriteUnsignedInteger(1); // global hit into an empty table
+        var r = new ExiBitReader(w.ToArray());
+        Assert.Equal("", r.ReadString(3, 0));
+        r.ReadString(3, 0);
+        Assert.Contains("global string table hit", r.Error);
+    }
+
+    [Theory]
+    [InlineData(0, "local")]
+    [InlineData(-1, "not tracked")]
+    public void Hits_without_entries_or_partition_are_errors(int partition, string message)
+    {
+        var r = new ExiBitReader([0x00, 0x00]);
+        r.ReadString(10, partition);
+        Assert.Contains(message, r.Error);
     }
 
     [Fact]
     public void Lengths_beyond_the_facet_or_the_input_fail_without_allocating()
     {
         var tooLong = new ExiBitReader(Convert.FromHexString("0A41424344454647"));
-        tooLong.ReadString(3);
+        tooLong.ReadString(3, 0);
         Assert.True(tooLong.Failed);
 
         var huge = new ExiBitReader(Convert.FromHexString("FFFFFFFF0F"));

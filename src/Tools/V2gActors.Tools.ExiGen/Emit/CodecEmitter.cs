@@ -12,20 +12,21 @@ public static class CodecEmitter
 {
     public static string Emit(SchemaSetModel set, string csNamespace, string header)
     {
+        var partitions = new StringPartitions();
         var w = new CodeWriter();
         w.Line(header).Line("#nullable enable").Line()
             .Line("using System.Diagnostics.CodeAnalysis;")
             .Line("using V2gActors.Iso15118.Exi.Grammar;")
             .Line("using V2gActors.Iso15118.Exi.Streams;")
             .Line().Line($"namespace {csNamespace};").Line();
-        EmitDocument(w, set);
+        EmitDocument(w, set, partitions);
         EmitGrammars(w, set);
-        EmitDecoders(w, set);
+        EmitDecoders(w, set, partitions);
         EmitEncoders(w, set);
         return w.ToString();
     }
 
-    private static void EmitDocument(CodeWriter w, SchemaSetModel set)
+    private static void EmitDocument(CodeWriter w, SchemaSetModel set, StringPartitions partitions)
     {
         var count = set.GlobalElements.Count;
         // DocContent offers SE(G_0..G_n-1) and SE(*) at the first level (CM/PI are pruned: not preserved).
@@ -50,7 +51,7 @@ public static class CodecEmitter
             var g = set.GlobalElements[i];
             if (g.IsAbstract) w.Line($"case {i}: r.Fail(\"abstract element {g.Name.Name} cannot be a document root\"); break;");
             else if (g.Complex is { } c) w.Line($"case {i}: body = {set.Name}Decoder.{c.CSharpName}(r); break;");
-            else w.Line($"case {i}: r.BeginSimpleContent(); body = {SimpleValueCode.Read(g.Simple!)}; r.EndSimpleContent(); break;");
+            else w.Line($"case {i}: r.BeginSimpleContent(); body = {SimpleValueCode.Read(g.Simple!, partitions.Of(g.Name))}; r.EndSimpleContent(); break;");
         }
         w.Line($"default: r.Fail($\"document event code {{code}} is not a schema-declared root element\"); break;");
         w.Close();
@@ -123,7 +124,7 @@ public static class CodecEmitter
         _ => throw new ArgumentOutOfRangeException(nameof(p)),
     };
 
-    private static void EmitDecoders(CodeWriter w, SchemaSetModel set)
+    private static void EmitDecoders(CodeWriter w, SchemaSetModel set, StringPartitions partitions)
     {
         w.Line("/// <summary>One decoder per type: follows the grammar, fills the class; errors stay on the reader.</summary>");
         w.Open($"internal static class {set.Name}Decoder");
@@ -135,7 +136,7 @@ public static class CodecEmitter
             w.Open($"while (r.NextEvent({set.Name}Grammars.{type.CSharpName}, ref state, out var p))");
             w.Open("switch (p.Child)");
             foreach (var child in type.Children.Where(c => c.HasProperty))
-                w.Line($"case {child.Index}: {DecodeChild(set, child)} break;");
+                w.Line($"case {child.Index}: {DecodeChild(set, child, partitions)} break;");
             w.Line($"default: r.Unsupported({set.Name}Grammars.{type.CSharpName}, p); break;");
             w.Close();
             w.Close();
@@ -145,12 +146,16 @@ public static class CodecEmitter
         w.Close().Line();
     }
 
-    private static string DecodeChild(SchemaSetModel set, ChildModel child)
+    private static string DecodeChild(SchemaSetModel set, ChildModel child, StringPartitions partitions)
     {
+        if (child.NeedsXsiType)
+            return $"r.Fail(\"{child.Name.Name} has an abstract type and needs xsi:type, which is not supported\");";
         var target = $"v.{child.PropertyName}";
         string Assign(string value) => child.IsList ? $"{target}.Add({value});" : $"{target} = {value};";
         if (child.Complex is { } c) return Assign($"{set.Name}Decoder.{c.CSharpName}(r)");
-        var read = SimpleValueCode.Read(child.Simple!);
+        // Simple content of a complex type belongs to the enclosing element, whose name a shared type
+        // decoder does not know: its partition is left untracked.
+        var read = SimpleValueCode.Read(child.Simple!, child.Kind == ChildKind.Value ? -1 : partitions.Of(child.Name));
         return child.Kind == ChildKind.Element ? $"r.BeginSimpleContent(); {Assign(read)} r.EndSimpleContent();" : Assign(read);
     }
 
@@ -178,6 +183,11 @@ public static class CodecEmitter
             ChildKind.Value => "ExiEventKind.Characters",
             _ => "ExiEventKind.StartElement",
         };
+        if (child.NeedsXsiType)
+        {
+            w.Line($"if (v.{child.PropertyName} is not null) throw new ExiEncodeException(\"{child.Name.Name} has an abstract type and needs xsi:type, which is not supported\");");
+            return;
+        }
         string body;
         if (child.Complex is { } c) body = $"{set.Name}Encoder.{c.CSharpName}(w, {x});";
         else if (child.Kind == ChildKind.Element)

@@ -6,14 +6,15 @@ namespace V2gActors.Tools.ExiGen.Emit;
 /// <summary>C# expressions that read or write one simple value with the reader/writer of V2gActors.Iso15118.</summary>
 public static class SimpleValueCode
 {
-    public static string Read(SimpleTypeModel t) => t.Representation switch
+    /// <param name="partition">String-table local partition (the element or attribute name's id), -1 if untracked.</param>
+    public static string Read(SimpleTypeModel t, int partition) => t.Representation switch
     {
         ExiRepresentation.Boolean => "r.ReadBoolean()",
         ExiRepresentation.Enumeration => $"({t.CSharpType})r.ReadEnumeration({t.Bits}, {t.EnumerationValues.Count})",
         ExiRepresentation.BoundedInteger => $"({t.CSharpType})r.ReadBoundedInteger({Signed(t.Min)}, {Signed(t.Max)}, {t.Bits})",
         ExiRepresentation.UnsignedInteger => $"({t.CSharpType})r.ReadUnsignedInteger({Unsigned(t.Min)}, {Unsigned(t.Max)})",
         ExiRepresentation.SignedInteger => $"({t.CSharpType})r.ReadSignedInteger({Signed(t.Min)}, {Signed(t.Max)})",
-        ExiRepresentation.String => $"r.ReadString({t.MaxLength})",
+        ExiRepresentation.String => $"r.ReadString({t.MaxLength}, {partition})",
         ExiRepresentation.Binary => $"r.ReadBinary({t.MaxLength})",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };

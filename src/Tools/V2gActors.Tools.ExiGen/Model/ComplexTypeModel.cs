@@ -18,6 +18,8 @@ public sealed class ChildModel
     public required string PropertyName { get; set; }
     public SimpleTypeModel? Simple { get; init; }
     public ComplexTypeModel? Complex { get; init; }
+    /// <summary>The element's declared type is abstract: an instance would need xsi:type, which this codec does not carry.</summary>
+    public bool NeedsXsiType { get; init; }
     public int MinOccurs { get; set; }
     public int MaxOccurs { get; set; }
 

@@ -182,7 +182,9 @@ public sealed class ComplexTypeModelBuilder(XmlSchemaSet set, Naming naming, Sim
             foreach (var member in SubstitutionMembers(element))
             {
                 var (simple, complex) = Resolve(member.ElementSchemaType!, member.QualifiedName.Name);
-                indices.Add(AddChild(model, ChildKind.Element, member.QualifiedName, member.QualifiedName.Name, simple, complex).Index);
+                var child = AddChild(model, ChildKind.Element, member.QualifiedName, member.QualifiedName.Name, simple, complex,
+                    needsXsiType: member.ElementSchemaType is XmlSchemaComplexType { IsAbstract: true });
+                indices.Add(child.Index);
             }
             expansions[element.QualifiedName] = indices;
         }
@@ -215,13 +217,14 @@ public sealed class ComplexTypeModelBuilder(XmlSchemaSet set, Naming naming, Sim
     }
 
     private static ChildModel AddChild(ComplexTypeModel model, ChildKind kind, XmlQualifiedName name, string propertyName,
-        SimpleTypeModel? simple, ComplexTypeModel? complex)
+        SimpleTypeModel? simple, ComplexTypeModel? complex, bool needsXsiType = false)
     {
         var property = Naming.Identifier(propertyName);
         if (property == model.CSharpName || model.Children.Any(c => c.PropertyName == property)) property += "_" + model.Children.Count;
         var child = new ChildModel
         {
             Index = model.Children.Count, Kind = kind, Name = name, PropertyName = property, Simple = simple, Complex = complex,
+            NeedsXsiType = needsXsiType,
         };
         model.Children.Add(child);
         return child;

@@ -91,10 +91,10 @@ public static class AcExi
             case 18: body = AcDecoder.Dynamic_AC_CLReqControlModeType(r); break;
             case 19: body = AcDecoder.Dynamic_AC_CLResControlModeType(r); break;
             case 20: body = AcDecoder.KeyInfoType(r); break;
-            case 21: r.BeginSimpleContent(); body = r.ReadString(65536); r.EndSimpleContent(); break;
+            case 21: r.BeginSimpleContent(); body = r.ReadString(65536, 1); r.EndSimpleContent(); break;
             case 22: body = AcDecoder.KeyValueType(r); break;
             case 23: body = AcDecoder.ManifestType(r); break;
-            case 24: r.BeginSimpleContent(); body = r.ReadString(65536); r.EndSimpleContent(); break;
+            case 24: r.BeginSimpleContent(); body = r.ReadString(65536, 2); r.EndSimpleContent(); break;
             case 25: body = AcDecoder.ObjectType(r); break;
             case 26: body = AcDecoder.PGPDataType(r); break;
             case 27: body = AcDecoder.RSAKeyValueType(r); break;
@@ -826,7 +826,7 @@ internal static class AcDecoder
                 case 2: r.BeginSimpleContent(); v.MeterInfoRequested = r.ReadBoolean(); r.EndSimpleContent(); break;
                 case 3: v.BPT_Dynamic_AC_CLReqControlMode = AcDecoder.BPT_Dynamic_AC_CLReqControlModeType(r); break;
                 case 4: v.BPT_Scheduled_AC_CLReqControlMode = AcDecoder.BPT_Scheduled_AC_CLReqControlModeType(r); break;
-                case 5: v.CLReqControlMode = AcDecoder.CLReqControlModeType(r); break;
+                case 5: r.Fail("CLReqControlMode has an abstract type and needs xsi:type, which is not supported"); break;
                 case 6: v.Dynamic_AC_CLReqControlMode = AcDecoder.Dynamic_AC_CLReqControlModeType(r); break;
                 case 7: v.Scheduled_AC_CLReqControlMode = AcDecoder.Scheduled_AC_CLReqControlModeType(r); break;
                 default: r.Unsupported(AcGrammars.AC_ChargeLoopReqType, p); break;
@@ -851,7 +851,7 @@ internal static class AcDecoder
                 case 5: v.EVSETargetFrequency = AcDecoder.RationalNumberType(r); break;
                 case 6: v.BPT_Dynamic_AC_CLResControlMode = AcDecoder.BPT_Dynamic_AC_CLResControlModeType(r); break;
                 case 7: v.BPT_Scheduled_AC_CLResControlMode = AcDecoder.BPT_Scheduled_AC_CLResControlModeType(r); break;
-                case 8: v.CLResControlMode = AcDecoder.CLResControlModeType(r); break;
+                case 8: r.Fail("CLResControlMode has an abstract type and needs xsi:type, which is not supported"); break;
                 case 9: v.Dynamic_AC_CLResControlMode = AcDecoder.Dynamic_AC_CLResControlModeType(r); break;
                 case 10: v.Scheduled_AC_CLResControlMode = AcDecoder.Scheduled_AC_CLResControlModeType(r); break;
                 default: r.Unsupported(AcGrammars.AC_ChargeLoopResType, p); break;
@@ -1112,7 +1112,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 9); break;
                 default: r.Unsupported(AcGrammars.CanonicalizationMethodType, p); break;
             }
         }
@@ -1180,7 +1180,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 9); break;
                 default: r.Unsupported(AcGrammars.DigestMethodType, p); break;
             }
         }
@@ -1292,14 +1292,14 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: r.BeginSimpleContent(); v.KeyName.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 0: v.Id = r.ReadString(65536, 27); break;
+                case 1: r.BeginSimpleContent(); v.KeyName.Add(r.ReadString(65536, 1)); r.EndSimpleContent(); break;
                 case 2: v.KeyValue.Add(AcDecoder.KeyValueType(r)); break;
                 case 3: v.RetrievalMethod.Add(AcDecoder.RetrievalMethodType(r)); break;
                 case 4: v.X509Data.Add(AcDecoder.X509DataType(r)); break;
                 case 5: v.PGPData.Add(AcDecoder.PGPDataType(r)); break;
                 case 6: v.SPKIData.Add(AcDecoder.SPKIDataType(r)); break;
-                case 7: r.BeginSimpleContent(); v.MgmtData.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 7: r.BeginSimpleContent(); v.MgmtData.Add(r.ReadString(65536, 2)); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcGrammars.KeyInfoType, p); break;
             }
         }
@@ -1330,7 +1330,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 27); break;
                 case 1: v.Reference.Add(AcDecoder.ReferenceType(r)); break;
                 default: r.Unsupported(AcGrammars.ManifestType, p); break;
             }
@@ -1363,7 +1363,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.MeterID = r.ReadString(32); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.MeterID = r.ReadString(32, 30); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.ChargedEnergyReadingWh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
                 case 2: r.BeginSimpleContent(); v.BPT_DischargedEnergyReadingWh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.CapacitiveEnergyReadingVARh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
@@ -1385,9 +1385,9 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Encoding = r.ReadString(65536); break;
-                case 1: v.Id = r.ReadString(65536); break;
-                case 2: v.MimeType = r.ReadString(65536); break;
+                case 0: v.Encoding = r.ReadString(65536, 38); break;
+                case 1: v.Id = r.ReadString(65536, 27); break;
+                case 2: v.MimeType = r.ReadString(65536, 39); break;
                 default: r.Unsupported(AcGrammars.ObjectType, p); break;
             }
         }
@@ -1470,9 +1470,9 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: v.Type = r.ReadString(65536); break;
-                case 2: v.URI = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 27); break;
+                case 1: v.Type = r.ReadString(65536, 47); break;
+                case 2: v.URI = r.ReadString(65536, 48); break;
                 case 3: v.Transforms = AcDecoder.TransformsType(r); break;
                 case 4: v.DigestMethod = AcDecoder.DigestMethodType(r); break;
                 case 5: r.BeginSimpleContent(); v.DigestValue = r.ReadBinary(65536); r.EndSimpleContent(); break;
@@ -1490,8 +1490,8 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Type = r.ReadString(65536); break;
-                case 1: v.URI = r.ReadString(65536); break;
+                case 0: v.Type = r.ReadString(65536, 47); break;
+                case 1: v.URI = r.ReadString(65536, 48); break;
                 case 2: v.Transforms = AcDecoder.TransformsType(r); break;
                 default: r.Unsupported(AcGrammars.RetrievalMethodType, p); break;
             }
@@ -1574,7 +1574,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 9); break;
                 case 1: r.BeginSimpleContent(); v.HMACOutputLength = (long)r.ReadSignedInteger(long.MinValue, 9223372036854775807L); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcGrammars.SignatureMethodType, p); break;
             }
@@ -1590,7 +1590,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 27); break;
                 case 1: v.SignatureProperty.Add(AcDecoder.SignaturePropertyType(r)); break;
                 default: r.Unsupported(AcGrammars.SignaturePropertiesType, p); break;
             }
@@ -1606,8 +1606,8 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: v.Target = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 27); break;
+                case 1: v.Target = r.ReadString(65536, 51); break;
                 default: r.Unsupported(AcGrammars.SignaturePropertyType, p); break;
             }
         }
@@ -1622,7 +1622,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 27); break;
                 case 1: v.SignedInfo = AcDecoder.SignedInfoType(r); break;
                 case 2: v.SignatureValue = AcDecoder.SignatureValueType(r); break;
                 case 3: v.KeyInfo = AcDecoder.KeyInfoType(r); break;
@@ -1641,7 +1641,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 27); break;
                 case 1: v.Value = r.ReadBinary(65536); break;
                 default: r.Unsupported(AcGrammars.SignatureValueType, p); break;
             }
@@ -1657,7 +1657,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 27); break;
                 case 1: v.CanonicalizationMethod = AcDecoder.CanonicalizationMethodType(r); break;
                 case 2: v.SignatureMethod = AcDecoder.SignatureMethodType(r); break;
                 case 3: v.Reference.Add(AcDecoder.ReferenceType(r)); break;
@@ -1675,8 +1675,8 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
-                case 2: r.BeginSimpleContent(); v.XPath.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 0: v.Algorithm = r.ReadString(65536, 9); break;
+                case 2: r.BeginSimpleContent(); v.XPath.Add(r.ReadString(65536, 52)); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcGrammars.TransformType, p); break;
             }
         }
@@ -1708,7 +1708,7 @@ internal static class AcDecoder
             {
                 case 0: v.X509IssuerSerial.Add(AcDecoder.X509IssuerSerialType(r)); break;
                 case 1: r.BeginSimpleContent(); v.X509SKI.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
-                case 2: r.BeginSimpleContent(); v.X509SubjectName.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 2: r.BeginSimpleContent(); v.X509SubjectName.Add(r.ReadString(65536, 54)); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.X509Certificate.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
                 case 4: r.BeginSimpleContent(); v.X509CRL.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcGrammars.X509DataType, p); break;
@@ -1725,7 +1725,7 @@ internal static class AcDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.X509IssuerName = r.ReadString(65536); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.X509IssuerName = r.ReadString(65536, 57); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.X509SerialNumber = (long)r.ReadSignedInteger(long.MinValue, 9223372036854775807L); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcGrammars.X509IssuerSerialType, p); break;
             }
@@ -1776,7 +1776,7 @@ internal static class AcEncoder
         { var x2 = v.MeterInfoRequested; g.Event(ExiEventKind.StartElement, 2); ExiGrammarWriter.BeginSimpleContent(w); w.WriteBoolean(x2); ExiGrammarWriter.EndSimpleContent(w); }
         if (v.BPT_Dynamic_AC_CLReqControlMode is { } x3) { g.Event(ExiEventKind.StartElement, 3); AcEncoder.BPT_Dynamic_AC_CLReqControlModeType(w, x3); }
         if (v.BPT_Scheduled_AC_CLReqControlMode is { } x4) { g.Event(ExiEventKind.StartElement, 4); AcEncoder.BPT_Scheduled_AC_CLReqControlModeType(w, x4); }
-        if (v.CLReqControlMode is { } x5) { g.Event(ExiEventKind.StartElement, 5); AcEncoder.CLReqControlModeType(w, x5); }
+        if (v.CLReqControlMode is not null) throw new ExiEncodeException("CLReqControlMode has an abstract type and needs xsi:type, which is not supported");
         if (v.Dynamic_AC_CLReqControlMode is { } x6) { g.Event(ExiEventKind.StartElement, 6); AcEncoder.Dynamic_AC_CLReqControlModeType(w, x6); }
         if (v.Scheduled_AC_CLReqControlMode is { } x7) { g.Event(ExiEventKind.StartElement, 7); AcEncoder.Scheduled_AC_CLReqControlModeType(w, x7); }
         g.End();
@@ -1793,7 +1793,7 @@ internal static class AcEncoder
         if (v.EVSETargetFrequency is { } x5) { g.Event(ExiEventKind.StartElement, 5); AcEncoder.RationalNumberType(w, x5); }
         if (v.BPT_Dynamic_AC_CLResControlMode is { } x6) { g.Event(ExiEventKind.StartElement, 6); AcEncoder.BPT_Dynamic_AC_CLResControlModeType(w, x6); }
         if (v.BPT_Scheduled_AC_CLResControlMode is { } x7) { g.Event(ExiEventKind.StartElement, 7); AcEncoder.BPT_Scheduled_AC_CLResControlModeType(w, x7); }
-        if (v.CLResControlMode is { } x8) { g.Event(ExiEventKind.StartElement, 8); AcEncoder.CLResControlModeType(w, x8); }
+        if (v.CLResControlMode is not null) throw new ExiEncodeException("CLResControlMode has an abstract type and needs xsi:type, which is not supported");
         if (v.Dynamic_AC_CLResControlMode is { } x9) { g.Event(ExiEventKind.StartElement, 9); AcEncoder.Dynamic_AC_CLResControlModeType(w, x9); }
         if (v.Scheduled_AC_CLResControlMode is { } x10) { g.Event(ExiEventKind.StartElement, 10); AcEncoder.Scheduled_AC_CLResControlModeType(w, x10); }
         g.End();

@@ -77,10 +77,10 @@ public static class AcdpExi
             case 12: body = AcdpDecoder.DigestMethodType(r); break;
             case 13: r.BeginSimpleContent(); body = r.ReadBinary(65536); r.EndSimpleContent(); break;
             case 14: body = AcdpDecoder.KeyInfoType(r); break;
-            case 15: r.BeginSimpleContent(); body = r.ReadString(65536); r.EndSimpleContent(); break;
+            case 15: r.BeginSimpleContent(); body = r.ReadString(65536, 1); r.EndSimpleContent(); break;
             case 16: body = AcdpDecoder.KeyValueType(r); break;
             case 17: body = AcdpDecoder.ManifestType(r); break;
-            case 18: r.BeginSimpleContent(); body = r.ReadString(65536); r.EndSimpleContent(); break;
+            case 18: r.BeginSimpleContent(); body = r.ReadString(65536, 2); r.EndSimpleContent(); break;
             case 19: body = AcdpDecoder.ObjectType(r); break;
             case 20: body = AcdpDecoder.PGPDataType(r); break;
             case 21: body = AcdpDecoder.RSAKeyValueType(r); break;
@@ -640,7 +640,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 23); break;
                 default: r.Unsupported(AcdpGrammars.CanonicalizationMethodType, p); break;
             }
         }
@@ -676,7 +676,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 23); break;
                 default: r.Unsupported(AcdpGrammars.DigestMethodType, p); break;
             }
         }
@@ -713,14 +713,14 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: r.BeginSimpleContent(); v.KeyName.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 0: v.Id = r.ReadString(65536, 38); break;
+                case 1: r.BeginSimpleContent(); v.KeyName.Add(r.ReadString(65536, 1)); r.EndSimpleContent(); break;
                 case 2: v.KeyValue.Add(AcdpDecoder.KeyValueType(r)); break;
                 case 3: v.RetrievalMethod.Add(AcdpDecoder.RetrievalMethodType(r)); break;
                 case 4: v.X509Data.Add(AcdpDecoder.X509DataType(r)); break;
                 case 5: v.PGPData.Add(AcdpDecoder.PGPDataType(r)); break;
                 case 6: v.SPKIData.Add(AcdpDecoder.SPKIDataType(r)); break;
-                case 7: r.BeginSimpleContent(); v.MgmtData.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 7: r.BeginSimpleContent(); v.MgmtData.Add(r.ReadString(65536, 2)); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcdpGrammars.KeyInfoType, p); break;
             }
         }
@@ -751,7 +751,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 38); break;
                 case 1: v.Reference.Add(AcdpDecoder.ReferenceType(r)); break;
                 default: r.Unsupported(AcdpGrammars.ManifestType, p); break;
             }
@@ -784,9 +784,9 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Encoding = r.ReadString(65536); break;
-                case 1: v.Id = r.ReadString(65536); break;
-                case 2: v.MimeType = r.ReadString(65536); break;
+                case 0: v.Encoding = r.ReadString(65536, 41); break;
+                case 1: v.Id = r.ReadString(65536, 38); break;
+                case 2: v.MimeType = r.ReadString(65536, 42); break;
                 default: r.Unsupported(AcdpGrammars.ObjectType, p); break;
             }
         }
@@ -849,9 +849,9 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: v.Type = r.ReadString(65536); break;
-                case 2: v.URI = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 38); break;
+                case 1: v.Type = r.ReadString(65536, 49); break;
+                case 2: v.URI = r.ReadString(65536, 50); break;
                 case 3: v.Transforms = AcdpDecoder.TransformsType(r); break;
                 case 4: v.DigestMethod = AcdpDecoder.DigestMethodType(r); break;
                 case 5: r.BeginSimpleContent(); v.DigestValue = r.ReadBinary(65536); r.EndSimpleContent(); break;
@@ -869,8 +869,8 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Type = r.ReadString(65536); break;
-                case 1: v.URI = r.ReadString(65536); break;
+                case 0: v.Type = r.ReadString(65536, 49); break;
+                case 1: v.URI = r.ReadString(65536, 50); break;
                 case 2: v.Transforms = AcdpDecoder.TransformsType(r); break;
                 default: r.Unsupported(AcdpGrammars.RetrievalMethodType, p); break;
             }
@@ -901,7 +901,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 23); break;
                 case 1: r.BeginSimpleContent(); v.HMACOutputLength = (long)r.ReadSignedInteger(long.MinValue, 9223372036854775807L); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcdpGrammars.SignatureMethodType, p); break;
             }
@@ -917,7 +917,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 38); break;
                 case 1: v.SignatureProperty.Add(AcdpDecoder.SignaturePropertyType(r)); break;
                 default: r.Unsupported(AcdpGrammars.SignaturePropertiesType, p); break;
             }
@@ -933,8 +933,8 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: v.Target = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 38); break;
+                case 1: v.Target = r.ReadString(65536, 53); break;
                 default: r.Unsupported(AcdpGrammars.SignaturePropertyType, p); break;
             }
         }
@@ -949,7 +949,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 38); break;
                 case 1: v.SignedInfo = AcdpDecoder.SignedInfoType(r); break;
                 case 2: v.SignatureValue = AcdpDecoder.SignatureValueType(r); break;
                 case 3: v.KeyInfo = AcdpDecoder.KeyInfoType(r); break;
@@ -968,7 +968,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 38); break;
                 case 1: v.Value = r.ReadBinary(65536); break;
                 default: r.Unsupported(AcdpGrammars.SignatureValueType, p); break;
             }
@@ -984,7 +984,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 38); break;
                 case 1: v.CanonicalizationMethod = AcdpDecoder.CanonicalizationMethodType(r); break;
                 case 2: v.SignatureMethod = AcdpDecoder.SignatureMethodType(r); break;
                 case 3: v.Reference.Add(AcdpDecoder.ReferenceType(r)); break;
@@ -1002,8 +1002,8 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
-                case 2: r.BeginSimpleContent(); v.XPath.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 0: v.Algorithm = r.ReadString(65536, 23); break;
+                case 2: r.BeginSimpleContent(); v.XPath.Add(r.ReadString(65536, 54)); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcdpGrammars.TransformType, p); break;
             }
         }
@@ -1035,7 +1035,7 @@ internal static class AcdpDecoder
             {
                 case 0: v.X509IssuerSerial.Add(AcdpDecoder.X509IssuerSerialType(r)); break;
                 case 1: r.BeginSimpleContent(); v.X509SKI.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
-                case 2: r.BeginSimpleContent(); v.X509SubjectName.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 2: r.BeginSimpleContent(); v.X509SubjectName.Add(r.ReadString(65536, 56)); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.X509Certificate.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
                 case 4: r.BeginSimpleContent(); v.X509CRL.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcdpGrammars.X509DataType, p); break;
@@ -1052,7 +1052,7 @@ internal static class AcdpDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.X509IssuerName = r.ReadString(65536); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.X509IssuerName = r.ReadString(65536, 59); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.X509SerialNumber = (long)r.ReadSignedInteger(long.MinValue, 9223372036854775807L); r.EndSimpleContent(); break;
                 default: r.Unsupported(AcdpGrammars.X509IssuerSerialType, p); break;
             }

@@ -130,7 +130,7 @@ internal static class AppProtocolDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.ProtocolNamespace = r.ReadString(100); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.ProtocolNamespace = r.ReadString(100, 0); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.VersionNumberMajor = (uint)r.ReadUnsignedInteger(0UL, 4294967295UL); r.EndSimpleContent(); break;
                 case 2: r.BeginSimpleContent(); v.VersionNumberMinor = (uint)r.ReadUnsignedInteger(0UL, 4294967295UL); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.SchemaID = (byte)r.ReadBoundedInteger(0L, 255L, 8); r.EndSimpleContent(); break;

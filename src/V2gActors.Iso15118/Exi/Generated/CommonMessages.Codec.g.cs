@@ -95,12 +95,12 @@ public static class CommonMessagesExi
             case 10: body = CommonMessagesDecoder.DigestMethodType(r); break;
             case 11: r.BeginSimpleContent(); body = r.ReadBinary(65536); r.EndSimpleContent(); break;
             case 12: body = CommonMessagesDecoder.KeyInfoType(r); break;
-            case 13: r.BeginSimpleContent(); body = r.ReadString(65536); r.EndSimpleContent(); break;
+            case 13: r.BeginSimpleContent(); body = r.ReadString(65536, 1); r.EndSimpleContent(); break;
             case 14: body = CommonMessagesDecoder.KeyValueType(r); break;
             case 15: body = CommonMessagesDecoder.ManifestType(r); break;
             case 16: body = CommonMessagesDecoder.MeteringConfirmationReqType(r); break;
             case 17: body = CommonMessagesDecoder.MeteringConfirmationResType(r); break;
-            case 18: r.BeginSimpleContent(); body = r.ReadString(65536); r.EndSimpleContent(); break;
+            case 18: r.BeginSimpleContent(); body = r.ReadString(65536, 2); r.EndSimpleContent(); break;
             case 19: body = CommonMessagesDecoder.ObjectType(r); break;
             case 20: body = CommonMessagesDecoder.PGPDataType(r); break;
             case 21: body = CommonMessagesDecoder.PowerDeliveryReqType(r); break;
@@ -8590,13 +8590,13 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 3); break;
                 case 1: r.BeginSimpleContent(); v.TimeAnchor = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
                 case 2: r.BeginSimpleContent(); v.PriceScheduleID = (uint)r.ReadUnsignedInteger(1UL, 4294967295UL); r.EndSimpleContent(); break;
-                case 3: r.BeginSimpleContent(); v.PriceScheduleDescription = r.ReadString(160); r.EndSimpleContent(); break;
-                case 4: r.BeginSimpleContent(); v.Currency = r.ReadString(3); r.EndSimpleContent(); break;
-                case 5: r.BeginSimpleContent(); v.Language = r.ReadString(3); r.EndSimpleContent(); break;
-                case 6: r.BeginSimpleContent(); v.PriceAlgorithm = r.ReadString(255); r.EndSimpleContent(); break;
+                case 3: r.BeginSimpleContent(); v.PriceScheduleDescription = r.ReadString(160, 6); r.EndSimpleContent(); break;
+                case 4: r.BeginSimpleContent(); v.Currency = r.ReadString(3, 7); r.EndSimpleContent(); break;
+                case 5: r.BeginSimpleContent(); v.Language = r.ReadString(3, 8); r.EndSimpleContent(); break;
+                case 6: r.BeginSimpleContent(); v.PriceAlgorithm = r.ReadString(255, 9); r.EndSimpleContent(); break;
                 case 7: v.MinimumCost = CommonMessagesDecoder.RationalNumberType(r); break;
                 case 8: v.MaximumCost = CommonMessagesDecoder.RationalNumberType(r); break;
                 case 9: v.TaxRules = CommonMessagesDecoder.TaxRuleListType(r); break;
@@ -8632,7 +8632,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.ServiceName = r.ReadString(80); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.ServiceName = r.ReadString(80, 10); r.EndSimpleContent(); break;
                 case 1: v.ServiceFee = CommonMessagesDecoder.RationalNumberType(r); break;
                 default: r.Unsupported(CommonMessagesGrammars.AdditionalServiceType, p); break;
             }
@@ -8746,7 +8746,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 16); break;
                 default: r.Unsupported(CommonMessagesGrammars.CanonicalizationMethodType, p); break;
             }
         }
@@ -8902,7 +8902,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 16); break;
                 default: r.Unsupported(CommonMessagesGrammars.DigestMethodType, p); break;
             }
         }
@@ -9014,7 +9014,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.EMAID.Add(r.ReadString(255)); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.EMAID.Add(r.ReadString(255, 31)); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.EMAIDListType, p); break;
             }
         }
@@ -9030,8 +9030,8 @@ internal static class CommonMessagesDecoder
             switch (p.Child)
             {
                 case 0: r.BeginSimpleContent(); v.TimeAnchor = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
-                case 1: r.BeginSimpleContent(); v.Currency = r.ReadString(3); r.EndSimpleContent(); break;
-                case 2: r.BeginSimpleContent(); v.PriceAlgorithm = r.ReadString(255); r.EndSimpleContent(); break;
+                case 1: r.BeginSimpleContent(); v.Currency = r.ReadString(3, 7); r.EndSimpleContent(); break;
+                case 2: r.BeginSimpleContent(); v.PriceAlgorithm = r.ReadString(255, 9); r.EndSimpleContent(); break;
                 case 3: v.EVPriceRuleStacks = CommonMessagesDecoder.EVPriceRuleStackListType(r); break;
                 default: r.Unsupported(CommonMessagesGrammars.EVAbsolutePriceScheduleType, p); break;
             }
@@ -9206,14 +9206,14 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: r.BeginSimpleContent(); v.KeyName.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 0: v.Id = r.ReadString(65536, 35); break;
+                case 1: r.BeginSimpleContent(); v.KeyName.Add(r.ReadString(65536, 1)); r.EndSimpleContent(); break;
                 case 2: v.KeyValue.Add(CommonMessagesDecoder.KeyValueType(r)); break;
                 case 3: v.RetrievalMethod.Add(CommonMessagesDecoder.RetrievalMethodType(r)); break;
                 case 4: v.X509Data.Add(CommonMessagesDecoder.X509DataType(r)); break;
                 case 5: v.PGPData.Add(CommonMessagesDecoder.PGPDataType(r)); break;
                 case 6: v.SPKIData.Add(CommonMessagesDecoder.SPKIDataType(r)); break;
-                case 7: r.BeginSimpleContent(); v.MgmtData.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 7: r.BeginSimpleContent(); v.MgmtData.Add(r.ReadString(65536, 2)); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.KeyInfoType, p); break;
             }
         }
@@ -9259,7 +9259,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 35); break;
                 case 1: v.Reference.Add(CommonMessagesDecoder.ReferenceType(r)); break;
                 default: r.Unsupported(CommonMessagesGrammars.ManifestType, p); break;
             }
@@ -9292,7 +9292,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.MeterID = r.ReadString(32); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.MeterID = r.ReadString(32, 38); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.ChargedEnergyReadingWh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
                 case 2: r.BeginSimpleContent(); v.BPT_DischargedEnergyReadingWh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.CapacitiveEnergyReadingVARh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
@@ -9346,9 +9346,9 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Encoding = r.ReadString(65536); break;
-                case 1: v.Id = r.ReadString(65536); break;
-                case 2: v.MimeType = r.ReadString(65536); break;
+                case 0: v.Encoding = r.ReadString(65536, 46); break;
+                case 1: v.Id = r.ReadString(65536, 35); break;
+                case 2: v.MimeType = r.ReadString(65536, 47); break;
                 default: r.Unsupported(CommonMessagesGrammars.ObjectType, p); break;
             }
         }
@@ -9380,7 +9380,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.OverstayRuleDescription = r.ReadString(160); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.OverstayRuleDescription = r.ReadString(160, 49); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.StartTime = (uint)r.ReadUnsignedInteger(0UL, 4294967295UL); r.EndSimpleContent(); break;
                 case 2: v.OverstayFee = CommonMessagesDecoder.RationalNumberType(r); break;
                 case 3: r.BeginSimpleContent(); v.OverstayFeePeriod = (uint)r.ReadUnsignedInteger(0UL, 4294967295UL); r.EndSimpleContent(); break;
@@ -9430,13 +9430,13 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Name = r.ReadString(80); break;
+                case 0: v.Name = r.ReadString(80, 55); break;
                 case 1: r.BeginSimpleContent(); v.BoolValue = r.ReadBoolean(); r.EndSimpleContent(); break;
                 case 2: r.BeginSimpleContent(); v.ByteValue = (sbyte)r.ReadBoundedInteger(-128L, 127L, 8); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.ShortValue = (short)r.ReadSignedInteger(-32768L, 32767L); r.EndSimpleContent(); break;
                 case 4: r.BeginSimpleContent(); v.IntValue = (int)r.ReadSignedInteger(-2147483648L, 2147483647L); r.EndSimpleContent(); break;
                 case 5: v.RationalNumber = CommonMessagesDecoder.RationalNumberType(r); break;
-                case 6: r.BeginSimpleContent(); v.FiniteString = r.ReadString(80); r.EndSimpleContent(); break;
+                case 6: r.BeginSimpleContent(); v.FiniteString = r.ReadString(80, 60); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.ParameterType, p); break;
             }
         }
@@ -9451,7 +9451,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 3); break;
                 case 1: r.BeginSimpleContent(); v.GenChallenge = r.ReadBinary(16); r.EndSimpleContent(); break;
                 case 2: v.ContractCertificateChain = CommonMessagesDecoder.ContractCertificateChainType(r); break;
                 default: r.Unsupported(CommonMessagesGrammars.PnC_AReqAuthorizationModeType, p); break;
@@ -9602,10 +9602,10 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 3); break;
                 case 1: r.BeginSimpleContent(); v.TimeAnchor = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
                 case 2: r.BeginSimpleContent(); v.PriceScheduleID = (uint)r.ReadUnsignedInteger(1UL, 4294967295UL); r.EndSimpleContent(); break;
-                case 3: r.BeginSimpleContent(); v.PriceScheduleDescription = r.ReadString(160); r.EndSimpleContent(); break;
+                case 3: r.BeginSimpleContent(); v.PriceScheduleDescription = r.ReadString(160, 6); r.EndSimpleContent(); break;
                 case 4: r.BeginSimpleContent(); v.NumberOfPriceLevels = (byte)r.ReadBoundedInteger(0L, 255L, 8); r.EndSimpleContent(); break;
                 case 5: v.PriceLevelScheduleEntries = CommonMessagesDecoder.PriceLevelScheduleEntryListType(r); break;
                 default: r.Unsupported(CommonMessagesGrammars.PriceLevelScheduleType, p); break;
@@ -9725,9 +9725,9 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: v.Type = r.ReadString(65536); break;
-                case 2: v.URI = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 35); break;
+                case 1: v.Type = r.ReadString(65536, 75); break;
+                case 2: v.URI = r.ReadString(65536, 76); break;
                 case 3: v.Transforms = CommonMessagesDecoder.TransformsType(r); break;
                 case 4: v.DigestMethod = CommonMessagesDecoder.DigestMethodType(r); break;
                 case 5: r.BeginSimpleContent(); v.DigestValue = r.ReadBinary(65536); r.EndSimpleContent(); break;
@@ -9745,8 +9745,8 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Type = r.ReadString(65536); break;
-                case 1: v.URI = r.ReadString(65536); break;
+                case 0: v.Type = r.ReadString(65536, 75); break;
+                case 1: v.URI = r.ReadString(65536, 76); break;
                 case 2: v.Transforms = CommonMessagesDecoder.TransformsType(r); break;
                 default: r.Unsupported(CommonMessagesGrammars.RetrievalMethodType, p); break;
             }
@@ -10092,7 +10092,7 @@ internal static class CommonMessagesDecoder
             switch (p.Child)
             {
                 case 0: v.Header = CommonMessagesDecoder.MessageHeaderType(r); break;
-                case 1: r.BeginSimpleContent(); v.EVCCID = r.ReadString(255); r.EndSimpleContent(); break;
+                case 1: r.BeginSimpleContent(); v.EVCCID = r.ReadString(255, 86); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.SessionSetupReqType, p); break;
             }
         }
@@ -10109,7 +10109,7 @@ internal static class CommonMessagesDecoder
             {
                 case 0: v.Header = CommonMessagesDecoder.MessageHeaderType(r); break;
                 case 1: r.BeginSimpleContent(); v.ResponseCode = (ResponseCodeType)r.ReadEnumeration(6, 40); r.EndSimpleContent(); break;
-                case 2: r.BeginSimpleContent(); v.EVSEID = r.ReadString(255); r.EndSimpleContent(); break;
+                case 2: r.BeginSimpleContent(); v.EVSEID = r.ReadString(255, 87); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.SessionSetupResType, p); break;
             }
         }
@@ -10126,8 +10126,8 @@ internal static class CommonMessagesDecoder
             {
                 case 0: v.Header = CommonMessagesDecoder.MessageHeaderType(r); break;
                 case 1: r.BeginSimpleContent(); v.ChargingSession = (ChargingSessionType)r.ReadEnumeration(2, 3); r.EndSimpleContent(); break;
-                case 2: r.BeginSimpleContent(); v.EVTerminationCode = r.ReadString(80); r.EndSimpleContent(); break;
-                case 3: r.BeginSimpleContent(); v.EVTerminationExplanation = r.ReadString(160); r.EndSimpleContent(); break;
+                case 2: r.BeginSimpleContent(); v.EVTerminationCode = r.ReadString(80, 89); r.EndSimpleContent(); break;
+                case 3: r.BeginSimpleContent(); v.EVTerminationExplanation = r.ReadString(160, 90); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.SessionStopReqType, p); break;
             }
         }
@@ -10158,7 +10158,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 16); break;
                 case 1: r.BeginSimpleContent(); v.HMACOutputLength = (long)r.ReadSignedInteger(long.MinValue, 9223372036854775807L); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.SignatureMethodType, p); break;
             }
@@ -10174,7 +10174,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 35); break;
                 case 1: v.SignatureProperty.Add(CommonMessagesDecoder.SignaturePropertyType(r)); break;
                 default: r.Unsupported(CommonMessagesGrammars.SignaturePropertiesType, p); break;
             }
@@ -10190,8 +10190,8 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: v.Target = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 35); break;
+                case 1: v.Target = r.ReadString(65536, 92); break;
                 default: r.Unsupported(CommonMessagesGrammars.SignaturePropertyType, p); break;
             }
         }
@@ -10206,7 +10206,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 35); break;
                 case 1: v.SignedInfo = CommonMessagesDecoder.SignedInfoType(r); break;
                 case 2: v.SignatureValue = CommonMessagesDecoder.SignatureValueType(r); break;
                 case 3: v.KeyInfo = CommonMessagesDecoder.KeyInfoType(r); break;
@@ -10225,7 +10225,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 35); break;
                 case 1: v.Value = r.ReadBinary(65536); break;
                 default: r.Unsupported(CommonMessagesGrammars.SignatureValueType, p); break;
             }
@@ -10241,7 +10241,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 3); break;
                 case 1: r.BeginSimpleContent(); v.Certificate = r.ReadBinary(1600); r.EndSimpleContent(); break;
                 case 2: v.SubCertificates = CommonMessagesDecoder.SubCertificatesType(r); break;
                 default: r.Unsupported(CommonMessagesGrammars.SignedCertificateChainType, p); break;
@@ -10258,7 +10258,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 35); break;
                 case 1: v.CanonicalizationMethod = CommonMessagesDecoder.CanonicalizationMethodType(r); break;
                 case 2: v.SignatureMethod = CommonMessagesDecoder.SignatureMethodType(r); break;
                 case 3: v.Reference.Add(CommonMessagesDecoder.ReferenceType(r)); break;
@@ -10276,7 +10276,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 3); break;
                 case 1: v.ContractCertificateChain = CommonMessagesDecoder.ContractCertificateChainType(r); break;
                 case 2: r.BeginSimpleContent(); v.ECDHCurve = (EcdhCurveType)r.ReadEnumeration(1, 2); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.DHPublicKey = r.ReadBinary(133); r.EndSimpleContent(); break;
@@ -10297,7 +10297,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 3); break;
                 case 1: r.BeginSimpleContent(); v.SessionID = r.ReadBinary(8); r.EndSimpleContent(); break;
                 case 2: v.MeterInfo = CommonMessagesDecoder.MeterInfoType(r); break;
                 case 3: v.Receipt = CommonMessagesDecoder.ReceiptType(r); break;
@@ -10332,7 +10332,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.ProviderID.Add(r.ReadString(80)); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.ProviderID.Add(r.ReadString(80, 99)); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.SupportedProvidersListType, p); break;
             }
         }
@@ -10363,7 +10363,7 @@ internal static class CommonMessagesDecoder
             switch (p.Child)
             {
                 case 0: r.BeginSimpleContent(); v.TaxRuleID = (uint)r.ReadUnsignedInteger(1UL, 4294967295UL); r.EndSimpleContent(); break;
-                case 1: r.BeginSimpleContent(); v.TaxRuleName = r.ReadString(80); r.EndSimpleContent(); break;
+                case 1: r.BeginSimpleContent(); v.TaxRuleName = r.ReadString(80, 101); r.EndSimpleContent(); break;
                 case 2: v.TaxRate = CommonMessagesDecoder.RationalNumberType(r); break;
                 case 3: r.BeginSimpleContent(); v.TaxIncludedInPrice = r.ReadBoolean(); r.EndSimpleContent(); break;
                 case 4: r.BeginSimpleContent(); v.AppliesToEnergyFee = r.ReadBoolean(); r.EndSimpleContent(); break;
@@ -10384,8 +10384,8 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
-                case 2: r.BeginSimpleContent(); v.XPath.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 0: v.Algorithm = r.ReadString(65536, 16); break;
+                case 2: r.BeginSimpleContent(); v.XPath.Add(r.ReadString(65536, 107)); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.TransformType, p); break;
             }
         }
@@ -10490,7 +10490,7 @@ internal static class CommonMessagesDecoder
             {
                 case 0: v.X509IssuerSerial.Add(CommonMessagesDecoder.X509IssuerSerialType(r)); break;
                 case 1: r.BeginSimpleContent(); v.X509SKI.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
-                case 2: r.BeginSimpleContent(); v.X509SubjectName.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 2: r.BeginSimpleContent(); v.X509SubjectName.Add(r.ReadString(65536, 120)); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.X509Certificate.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
                 case 4: r.BeginSimpleContent(); v.X509CRL.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.X509DataType, p); break;
@@ -10507,7 +10507,7 @@ internal static class CommonMessagesDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.X509IssuerName = r.ReadString(65536); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.X509IssuerName = r.ReadString(65536, 123); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.X509SerialNumber = (long)r.ReadSignedInteger(long.MinValue, 9223372036854775807L); r.EndSimpleContent(); break;
                 default: r.Unsupported(CommonMessagesGrammars.X509IssuerSerialType, p); break;
             }

@@ -103,10 +103,10 @@ public static class DcExi
             case 24: body = DcDecoder.Dynamic_DC_CLReqControlModeType(r); break;
             case 25: body = DcDecoder.Dynamic_DC_CLResControlModeType(r); break;
             case 26: body = DcDecoder.KeyInfoType(r); break;
-            case 27: r.BeginSimpleContent(); body = r.ReadString(65536); r.EndSimpleContent(); break;
+            case 27: r.BeginSimpleContent(); body = r.ReadString(65536, 1); r.EndSimpleContent(); break;
             case 28: body = DcDecoder.KeyValueType(r); break;
             case 29: body = DcDecoder.ManifestType(r); break;
-            case 30: r.BeginSimpleContent(); body = r.ReadString(65536); r.EndSimpleContent(); break;
+            case 30: r.BeginSimpleContent(); body = r.ReadString(65536, 2); r.EndSimpleContent(); break;
             case 31: body = DcDecoder.ObjectType(r); break;
             case 32: body = DcDecoder.PGPDataType(r); break;
             case 33: body = DcDecoder.RSAKeyValueType(r); break;
@@ -971,7 +971,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 8); break;
                 default: r.Unsupported(DcGrammars.CanonicalizationMethodType, p); break;
             }
         }
@@ -1066,7 +1066,7 @@ internal static class DcDecoder
                 case 3: v.EVPresentVoltage = DcDecoder.RationalNumberType(r); break;
                 case 4: v.BPT_Dynamic_DC_CLReqControlMode = DcDecoder.BPT_Dynamic_DC_CLReqControlModeType(r); break;
                 case 5: v.BPT_Scheduled_DC_CLReqControlMode = DcDecoder.BPT_Scheduled_DC_CLReqControlModeType(r); break;
-                case 6: v.CLReqControlMode = DcDecoder.CLReqControlModeType(r); break;
+                case 6: r.Fail("CLReqControlMode has an abstract type and needs xsi:type, which is not supported"); break;
                 case 7: v.Dynamic_DC_CLReqControlMode = DcDecoder.Dynamic_DC_CLReqControlModeType(r); break;
                 case 8: v.Scheduled_DC_CLReqControlMode = DcDecoder.Scheduled_DC_CLReqControlModeType(r); break;
                 default: r.Unsupported(DcGrammars.DC_ChargeLoopReqType, p); break;
@@ -1095,7 +1095,7 @@ internal static class DcDecoder
                 case 9: r.BeginSimpleContent(); v.EVSEVoltageLimitAchieved = r.ReadBoolean(); r.EndSimpleContent(); break;
                 case 10: v.BPT_Dynamic_DC_CLResControlMode = DcDecoder.BPT_Dynamic_DC_CLResControlModeType(r); break;
                 case 11: v.BPT_Scheduled_DC_CLResControlMode = DcDecoder.BPT_Scheduled_DC_CLResControlModeType(r); break;
-                case 12: v.CLResControlMode = DcDecoder.CLResControlModeType(r); break;
+                case 12: r.Fail("CLResControlMode has an abstract type and needs xsi:type, which is not supported"); break;
                 case 13: v.Dynamic_DC_CLResControlMode = DcDecoder.Dynamic_DC_CLResControlModeType(r); break;
                 case 14: v.Scheduled_DC_CLResControlMode = DcDecoder.Scheduled_DC_CLResControlModeType(r); break;
                 default: r.Unsupported(DcGrammars.DC_ChargeLoopResType, p); break;
@@ -1268,7 +1268,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 8); break;
                 default: r.Unsupported(DcGrammars.DigestMethodType, p); break;
             }
         }
@@ -1368,14 +1368,14 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: r.BeginSimpleContent(); v.KeyName.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 0: v.Id = r.ReadString(65536, 33); break;
+                case 1: r.BeginSimpleContent(); v.KeyName.Add(r.ReadString(65536, 1)); r.EndSimpleContent(); break;
                 case 2: v.KeyValue.Add(DcDecoder.KeyValueType(r)); break;
                 case 3: v.RetrievalMethod.Add(DcDecoder.RetrievalMethodType(r)); break;
                 case 4: v.X509Data.Add(DcDecoder.X509DataType(r)); break;
                 case 5: v.PGPData.Add(DcDecoder.PGPDataType(r)); break;
                 case 6: v.SPKIData.Add(DcDecoder.SPKIDataType(r)); break;
-                case 7: r.BeginSimpleContent(); v.MgmtData.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 7: r.BeginSimpleContent(); v.MgmtData.Add(r.ReadString(65536, 2)); r.EndSimpleContent(); break;
                 default: r.Unsupported(DcGrammars.KeyInfoType, p); break;
             }
         }
@@ -1406,7 +1406,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 33); break;
                 case 1: v.Reference.Add(DcDecoder.ReferenceType(r)); break;
                 default: r.Unsupported(DcGrammars.ManifestType, p); break;
             }
@@ -1439,7 +1439,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.MeterID = r.ReadString(32); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.MeterID = r.ReadString(32, 36); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.ChargedEnergyReadingWh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
                 case 2: r.BeginSimpleContent(); v.BPT_DischargedEnergyReadingWh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.CapacitiveEnergyReadingVARh = (ulong)r.ReadUnsignedInteger(0UL, 18446744073709551615UL); r.EndSimpleContent(); break;
@@ -1461,9 +1461,9 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Encoding = r.ReadString(65536); break;
-                case 1: v.Id = r.ReadString(65536); break;
-                case 2: v.MimeType = r.ReadString(65536); break;
+                case 0: v.Encoding = r.ReadString(65536, 44); break;
+                case 1: v.Id = r.ReadString(65536, 33); break;
+                case 2: v.MimeType = r.ReadString(65536, 45); break;
                 default: r.Unsupported(DcGrammars.ObjectType, p); break;
             }
         }
@@ -1546,9 +1546,9 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: v.Type = r.ReadString(65536); break;
-                case 2: v.URI = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 33); break;
+                case 1: v.Type = r.ReadString(65536, 53); break;
+                case 2: v.URI = r.ReadString(65536, 54); break;
                 case 3: v.Transforms = DcDecoder.TransformsType(r); break;
                 case 4: v.DigestMethod = DcDecoder.DigestMethodType(r); break;
                 case 5: r.BeginSimpleContent(); v.DigestValue = r.ReadBinary(65536); r.EndSimpleContent(); break;
@@ -1566,8 +1566,8 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Type = r.ReadString(65536); break;
-                case 1: v.URI = r.ReadString(65536); break;
+                case 0: v.Type = r.ReadString(65536, 53); break;
+                case 1: v.URI = r.ReadString(65536, 54); break;
                 case 2: v.Transforms = DcDecoder.TransformsType(r); break;
                 default: r.Unsupported(DcGrammars.RetrievalMethodType, p); break;
             }
@@ -1640,7 +1640,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
+                case 0: v.Algorithm = r.ReadString(65536, 8); break;
                 case 1: r.BeginSimpleContent(); v.HMACOutputLength = (long)r.ReadSignedInteger(long.MinValue, 9223372036854775807L); r.EndSimpleContent(); break;
                 default: r.Unsupported(DcGrammars.SignatureMethodType, p); break;
             }
@@ -1656,7 +1656,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 33); break;
                 case 1: v.SignatureProperty.Add(DcDecoder.SignaturePropertyType(r)); break;
                 default: r.Unsupported(DcGrammars.SignaturePropertiesType, p); break;
             }
@@ -1672,8 +1672,8 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
-                case 1: v.Target = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 33); break;
+                case 1: v.Target = r.ReadString(65536, 57); break;
                 default: r.Unsupported(DcGrammars.SignaturePropertyType, p); break;
             }
         }
@@ -1688,7 +1688,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 33); break;
                 case 1: v.SignedInfo = DcDecoder.SignedInfoType(r); break;
                 case 2: v.SignatureValue = DcDecoder.SignatureValueType(r); break;
                 case 3: v.KeyInfo = DcDecoder.KeyInfoType(r); break;
@@ -1707,7 +1707,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 33); break;
                 case 1: v.Value = r.ReadBinary(65536); break;
                 default: r.Unsupported(DcGrammars.SignatureValueType, p); break;
             }
@@ -1723,7 +1723,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Id = r.ReadString(65536); break;
+                case 0: v.Id = r.ReadString(65536, 33); break;
                 case 1: v.CanonicalizationMethod = DcDecoder.CanonicalizationMethodType(r); break;
                 case 2: v.SignatureMethod = DcDecoder.SignatureMethodType(r); break;
                 case 3: v.Reference.Add(DcDecoder.ReferenceType(r)); break;
@@ -1741,8 +1741,8 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: v.Algorithm = r.ReadString(65536); break;
-                case 2: r.BeginSimpleContent(); v.XPath.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 0: v.Algorithm = r.ReadString(65536, 8); break;
+                case 2: r.BeginSimpleContent(); v.XPath.Add(r.ReadString(65536, 58)); r.EndSimpleContent(); break;
                 default: r.Unsupported(DcGrammars.TransformType, p); break;
             }
         }
@@ -1774,7 +1774,7 @@ internal static class DcDecoder
             {
                 case 0: v.X509IssuerSerial.Add(DcDecoder.X509IssuerSerialType(r)); break;
                 case 1: r.BeginSimpleContent(); v.X509SKI.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
-                case 2: r.BeginSimpleContent(); v.X509SubjectName.Add(r.ReadString(65536)); r.EndSimpleContent(); break;
+                case 2: r.BeginSimpleContent(); v.X509SubjectName.Add(r.ReadString(65536, 60)); r.EndSimpleContent(); break;
                 case 3: r.BeginSimpleContent(); v.X509Certificate.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
                 case 4: r.BeginSimpleContent(); v.X509CRL.Add(r.ReadBinary(65536)); r.EndSimpleContent(); break;
                 default: r.Unsupported(DcGrammars.X509DataType, p); break;
@@ -1791,7 +1791,7 @@ internal static class DcDecoder
         {
             switch (p.Child)
             {
-                case 0: r.BeginSimpleContent(); v.X509IssuerName = r.ReadString(65536); r.EndSimpleContent(); break;
+                case 0: r.BeginSimpleContent(); v.X509IssuerName = r.ReadString(65536, 63); r.EndSimpleContent(); break;
                 case 1: r.BeginSimpleContent(); v.X509SerialNumber = (long)r.ReadSignedInteger(long.MinValue, 9223372036854775807L); r.EndSimpleContent(); break;
                 default: r.Unsupported(DcGrammars.X509IssuerSerialType, p); break;
             }
@@ -1979,7 +1979,7 @@ internal static class DcEncoder
         if (v.EVPresentVoltage is { } x3) { g.Event(ExiEventKind.StartElement, 3); DcEncoder.RationalNumberType(w, x3); }
         if (v.BPT_Dynamic_DC_CLReqControlMode is { } x4) { g.Event(ExiEventKind.StartElement, 4); DcEncoder.BPT_Dynamic_DC_CLReqControlModeType(w, x4); }
         if (v.BPT_Scheduled_DC_CLReqControlMode is { } x5) { g.Event(ExiEventKind.StartElement, 5); DcEncoder.BPT_Scheduled_DC_CLReqControlModeType(w, x5); }
-        if (v.CLReqControlMode is { } x6) { g.Event(ExiEventKind.StartElement, 6); DcEncoder.CLReqControlModeType(w, x6); }
+        if (v.CLReqControlMode is not null) throw new ExiEncodeException("CLReqControlMode has an abstract type and needs xsi:type, which is not supported");
         if (v.Dynamic_DC_CLReqControlMode is { } x7) { g.Event(ExiEventKind.StartElement, 7); DcEncoder.Dynamic_DC_CLReqControlModeType(w, x7); }
         if (v.Scheduled_DC_CLReqControlMode is { } x8) { g.Event(ExiEventKind.StartElement, 8); DcEncoder.Scheduled_DC_CLReqControlModeType(w, x8); }
         g.End();
@@ -2000,7 +2000,7 @@ internal static class DcEncoder
         { var x9 = v.EVSEVoltageLimitAchieved; g.Event(ExiEventKind.StartElement, 9); ExiGrammarWriter.BeginSimpleContent(w); w.WriteBoolean(x9); ExiGrammarWriter.EndSimpleContent(w); }
         if (v.BPT_Dynamic_DC_CLResControlMode is { } x10) { g.Event(ExiEventKind.StartElement, 10); DcEncoder.BPT_Dynamic_DC_CLResControlModeType(w, x10); }
         if (v.BPT_Scheduled_DC_CLResControlMode is { } x11) { g.Event(ExiEventKind.StartElement, 11); DcEncoder.BPT_Scheduled_DC_CLResControlModeType(w, x11); }
-        if (v.CLResControlMode is { } x12) { g.Event(ExiEventKind.StartElement, 12); DcEncoder.CLResControlModeType(w, x12); }
+        if (v.CLResControlMode is not null) throw new ExiEncodeException("CLResControlMode has an abstract type and needs xsi:type, which is not supported");
         if (v.Dynamic_DC_CLResControlMode is { } x13) { g.Event(ExiEventKind.StartElement, 13); DcEncoder.Dynamic_DC_CLResControlModeType(w, x13); }
         if (v.Scheduled_DC_CLResControlMode is { } x14) { g.Event(ExiEventKind.StartElement, 14); DcEncoder.Scheduled_DC_CLResControlModeType(w, x14); }
         g.End();

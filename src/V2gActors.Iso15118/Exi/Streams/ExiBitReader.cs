@@ -122,16 +122,41 @@ public sealed class ExiBitReader
     }
 
     /// <summary>
-    /// String value (§7.3.3): length+2 for a string-table miss followed by code points. 0 and 1 announce
-    /// local/global value-table hits; the V2G encoders in the field (cbexigen/libcbv2g, OpenV2G) never emit
-    /// them, and this codec does not keep value tables, so a hit is reported as unsupported rather than
-    /// guessed at.
+    /// String value (§7.3.3). The prefix is 0 for a hit in the local value partition of
+    /// <paramref name="localPartition"/> (the element/attribute name), 1 for a hit in the global partition,
+    /// otherwise length+2 followed by code points (a miss, which then joins both partitions). Encoders in
+    /// the V2G field send misses only; hits from general-purpose EXI encoders are resolved here.
+    /// <paramref name="localPartition"/> is -1 where this codec cannot name the partition: a local hit there
+    /// is reported as unsupported.
     /// </summary>
-    public string ReadString(int maxLength)
+    public string ReadString(int maxLength, int localPartition)
     {
         var prefix = ReadUnsignedInteger();
         if (Failed) return "";
-        if (prefix < 2) { Fail("string table hit (value partitions are not supported)"); return ""; }
+        switch (prefix)
+        {
+            case 0:
+            {
+                if (localPartition < 0) { Fail("local string table hit where the partition is not tracked"); return ""; }
+                var count = Strings.LocalCount(localPartition);
+                var index = (int)ReadBits(Grammar.ExiGrammar.CodeWidth(count));
+                if (Failed) return "";
+                if (index >= count) { Fail($"local string table hit {index} of {count} entries"); return ""; }
+                var value = Strings.Local(localPartition, index);
+                if (value.Length > maxLength) { Fail($"string length {value.Length} exceeds {maxLength}"); return ""; }
+                return value;
+            }
+            case 1:
+            {
+                var count = Strings.GlobalCount;
+                var index = (int)ReadBits(Grammar.ExiGrammar.CodeWidth(count));
+                if (Failed) return "";
+                if (index >= count) { Fail($"global string table hit {index} of {count} entries"); return ""; }
+                var value = Strings.Global(index);
+                if (value.Length > maxLength) { Fail($"string length {value.Length} exceeds {maxLength}"); return ""; }
+                return value;
+            }
+        }
         var length = prefix - 2;
         if (length > (ulong)Math.Min(maxLength, MaxValueLength)) { Fail($"string length {length} exceeds {maxLength}"); return ""; }
         if ((long)length * 8 > BitsLeft) { Fail("string value runs past end of stream"); return ""; }
@@ -142,8 +167,14 @@ public sealed class ExiBitReader
             if (codePoint > 0x10FFFF || codePoint is >= 0xD800 and <= 0xDFFF) { Fail($"invalid code point {codePoint}"); return ""; }
             builder.Append(char.ConvertFromUtf32((int)codePoint));
         }
-        return Failed ? "" : builder.ToString();
+        if (Failed) return "";
+        var text = builder.ToString();
+        Strings.Add(localPartition, text);
+        return text;
     }
+
+    /// <summary>The value partitions filled by the strings read so far in this document.</summary>
+    public ExiStringTable Strings { get; } = new();
 
     /// <summary>EXI header (§5): distinguishing bits 10, no options, version 1 → the single byte 0x80.</summary>
     public void ReadHeader()
