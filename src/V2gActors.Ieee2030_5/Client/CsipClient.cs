@@ -77,23 +77,33 @@ public sealed class CsipClient : IAsyncDisposable
         return control;
     }
 
-    /// <summary>Polls every <paramref name="interval"/> (default: the DeviceCapability's pollRate) until disposed.</summary>
-    public void StartPolling(TimeSpan? interval = null)
+    /// <summary>
+    /// Polls every <paramref name="interval"/> (default: the DeviceCapability's pollRate) until disposed, and
+    /// re-evaluates the held programs every <paramref name="evaluationTick"/> (default 1 s) in between: events
+    /// start and end on their own schedule, and "started"/"completed" must not wait for the next poll.
+    /// </summary>
+    public void StartPolling(TimeSpan? interval = null, TimeSpan? evaluationTick = null)
     {
         if (_polling is not null) return;
         var period = interval ?? TimeSpan.FromSeconds(Site.DeviceCapability.PollRate ?? 900);
-        _polling = Task.Run(async () =>
+        var tick = evaluationTick ?? TimeSpan.FromSeconds(1);
+        _polling = Task.WhenAll(
+            Task.Run(() => RepeatAsync(period, PollOnceAsync)),
+            Task.Run(() => RepeatAsync(tick, EvaluateAsync)));
+    }
+
+    private async Task RepeatAsync(TimeSpan period, Func<CancellationToken, Task> work)
+    {
+        using var timer = new PeriodicTimer(period);
+        while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
         {
-            using var timer = new PeriodicTimer(period);
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            try { await work(_stop.Token).ConfigureAwait(false); }
+            catch (Exception e) when ((e is SepHttpException or HttpRequestException or Xml.SepXmlException or TaskCanceledException)
+                                      && !_stop.IsCancellationRequested)
             {
-                try { await PollOnceAsync(_stop.Token).ConfigureAwait(false); }
-                catch (Exception e) when (e is SepHttpException or HttpRequestException or Xml.SepXmlException)
-                {
-                    // a failed poll is retried at the next tick; the last known control stays in force
-                }
+                // a failed round is retried at the next tick; the last known control stays in force
             }
-        });
+        }
     }
 
     /// <summary>Starts the notification listener and subscribes to every program's DERControl list.</summary>

@@ -176,6 +176,32 @@ public class EventArbiterTests
     }
 
     [Fact]
+    public void Cancelled_event_supersedes_nothing_and_reports_cancelled_once()
+    {
+        var cancelled = Event("C", "dso", 1, T0, T0, 600, MaxExportPower) with { ServerStatus = ServerEventStatus.Cancelled };
+        var other = Event("O", "dso", 1, T0 - 100, T0, 600, MaxExportPower);
+        var schedule = Schedule([cancelled, other]);
+
+        var first = At(schedule, T0 + 1);
+        var second = At(schedule, T0 + 2, first.Ledger);
+
+        Assert.Equal(new EventControlSource("O", "dso"), first.ActiveModes[MaxExportPower]);
+        Assert.Contains(new EventTransition("C", "dso", EventCancelled), first.Transitions);
+        Assert.DoesNotContain(second.Transitions, t => t.Mrid == "C");
+    }
+
+    [Fact]
+    public void Event_the_server_marked_superseded_is_reported_superseded()
+    {
+        var e = Event("S", "dso", 1, T0, T0 + 60, 600, MaxExportPower) with { ServerStatus = ServerEventStatus.Superseded };
+
+        var result = At(Schedule([e]), T0);
+
+        Assert.Equal([new("S", "dso", EventReceived), new("S", "dso", EventSuperseded)], result.Transitions);
+        Assert.Empty(result.ActiveModes);
+    }
+
+    [Fact]
     public void Server_clock_offset_comes_from_the_time_resource()
     {
         var local = DateTimeOffset.FromUnixTimeSeconds(T0);
