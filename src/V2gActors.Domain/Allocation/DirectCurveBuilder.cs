@@ -4,12 +4,14 @@ namespace V2gActors.Domain.Allocation;
 /// Builds the response curve of the sessions hanging directly from one node: the sum of their
 /// <see cref="WaterLevel.PowerAt"/> functions, plus frozen sessions as a constant.
 /// Each session contributes two slope changes at its own breakpoints; the region boundaries and zero are
-/// shared by all sessions, so they are aggregated into five events per node instead of five per session.
+/// shared by all sessions, so they are aggregated into a few events per node instead of per session. So are
+/// breakpoints at exactly ±1, where every session without ramp, energy need or SoC gate has them (its weight
+/// equals its power rating), which keeps typical fleets mostly out of the sort.
 /// One sort per node, then a linear sweep: O(s log s) for s sessions.
 /// </summary>
 internal static class DirectCurveBuilder
 {
-    private const int SharedEvents = 5;
+    private const int SharedEvents = 7;
 
     public static ResponseCurve Build(ReadOnlySpan<int> sessions, SessionEnvelope[] envelopes, WaterLevel scale)
     {
@@ -19,7 +21,7 @@ internal static class DirectCurveBuilder
         var b = scale.NormalHalfWidth;
         var r = scale.RelaxWidth;
 
-        double valueAtMinusInfinity = 0, lowRelax = 0, highRelax = 0, kinkAtZero = 0;
+        double valueAtMinusInfinity = 0, lowRelax = 0, highRelax = 0, kinkAtZero = 0, atMinusOne = 0, atPlusOne = 0;
         var n = 0;
         foreach (var index in sessions)
         {
@@ -34,16 +36,24 @@ internal static class DirectCurveBuilder
             var levelHigh = WaterLevel.LevelOf(e, e.SoftHigh);
             if (levelLow >= levelHigh) continue; // pinned in the normal region: no slope there.
 
-            levels[n] = levelLow;
-            slopeChanges[n++] = levelLow < 0 ? e.DischargeWeight : e.ChargeWeight;
-            levels[n] = levelHigh;
-            slopeChanges[n++] = levelHigh > 0 ? -e.ChargeWeight : -e.DischargeWeight;
+            var slopeOn = levelLow < 0 ? e.DischargeWeight : e.ChargeWeight;
+            if (levelLow == -1) atMinusOne += slopeOn;
+            else if (levelLow == 1) atPlusOne += slopeOn;
+            else { levels[n] = levelLow; slopeChanges[n++] = slopeOn; }
+
+            var slopeOff = levelHigh > 0 ? -e.ChargeWeight : -e.DischargeWeight;
+            if (levelHigh == 1) atPlusOne += slopeOff;
+            else if (levelHigh == -1) atMinusOne += slopeOff;
+            else { levels[n] = levelHigh; slopeChanges[n++] = slopeOff; }
+
             if (levelLow < 0 && levelHigh > 0) kinkAtZero += e.ChargeWeight - e.DischargeWeight;
         }
 
         levels[n] = -b - r; slopeChanges[n++] = lowRelax;
         levels[n] = -b; slopeChanges[n++] = -lowRelax;
+        levels[n] = -1; slopeChanges[n++] = atMinusOne;
         levels[n] = 0; slopeChanges[n++] = kinkAtZero;
+        levels[n] = 1; slopeChanges[n++] = atPlusOne;
         levels[n] = b; slopeChanges[n++] = highRelax;
         levels[n] = b + r; slopeChanges[n++] = -highRelax;
 

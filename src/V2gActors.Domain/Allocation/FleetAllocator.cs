@@ -18,13 +18,16 @@ public static class FleetAllocator
 
         var sessions = request.Sessions;
         var tree = request.Limits;
+        foreach (var session in sessions)
+            if ((uint)session.LimitNode >= (uint)tree.Count)
+                throw new ArgumentException($"Session {session.Id} hangs from node {session.LimitNode}, which the limit tree does not have.", nameof(request));
+
         var envelopes = new SessionEnvelope[sessions.Count];
         for (var i = 0; i < envelopes.Length; i++)
             envelopes[i] = SessionEnvelope.Of(sessions[i], request.Now, request.Policy);
 
         var scale = WaterLevel.For(envelopes);
-        var index = new TreeIndex(tree, sessions);
-        var (rootCurve, lowLevels, highLevels) = BuildLevelRanges(tree, index, envelopes, scale);
+        var (rootCurve, lowLevels, highLevels) = BuildLevelRanges(tree, sessions, envelopes, scale);
 
         // The fleet-wide level stays in the normal region: the target alone never justifies breaking a ramp
         // limit or a forced charge. Only node ranges (below) can push a subtree into a relax region.
@@ -43,28 +46,48 @@ public static class FleetAllocator
                 SetpointReasons.Explain(e, power, fleetLevel, scale));
         }
 
-        var nodeTotals = NodeTotals(tree, index, powers);
+        var nodeTotals = NodeTotals(tree, sessions, powers);
         return new FleetAllocation(setpoints, request.Target, nodeTotals[0], nodeTotals, ViolatedNodes(tree, nodeTotals));
     }
 
     /// <summary>
-    /// Bottom-up: each node's curve is its own sessions plus its children's curves, each child held within the
-    /// level range that keeps it inside its limits. Returns the root's curve and every node's level range.
+    /// Bottom-up: each binding node's curve is its sessions plus its binding descendants' curves, each of those
+    /// held within the level range that keeps it inside its limits. Nodes that cannot bind are see-through: their
+    /// sessions join the curve of the nearest binding ancestor (or the root), so a fleet where nothing binds costs
+    /// one sort. Returns the root's curve and every node's level range (unbounded for see-through nodes).
     /// </summary>
     private static (ResponseCurve Root, double[] Low, double[] High) BuildLevelRanges(
-        LimitTree tree, TreeIndex index, SessionEnvelope[] envelopes, WaterLevel scale)
+        LimitTree tree, IReadOnlyList<VehicleSession> sessions, SessionEnvelope[] envelopes, WaterLevel scale)
     {
+        var binding = SubtreeRanges.BindingNodes(tree, sessions, envelopes);
+        var owner = new int[tree.Count];
+        var ownerOfBindingChild = new int[tree.Count];
+        ownerOfBindingChild[0] = -1;
+        for (var node = 1; node < tree.Count; node++)
+        {
+            var parentOwner = owner[tree[node].Parent];
+            owner[node] = binding[node] ? node : parentOwner;
+            ownerOfBindingChild[node] = binding[node] ? parentOwner : -1;
+        }
+        var sessionOwners = new int[sessions.Count];
+        for (var i = 0; i < sessionOwners.Length; i++) sessionOwners[i] = owner[sessions[i].LimitNode];
+        var sessionsByOwner = new Buckets(tree.Count, sessionOwners);
+        var bindingChildrenByOwner = new Buckets(tree.Count, ownerOfBindingChild);
+
         var low = new double[tree.Count];
         var high = new double[tree.Count];
+        Array.Fill(low, double.NegativeInfinity);
+        Array.Fill(high, double.PositiveInfinity);
         var restricted = new ResponseCurve[tree.Count];
         ResponseCurve root = null!;
         var parts = new List<ResponseCurve>();
 
         for (var node = tree.Count - 1; node >= 0; node--)
         {
+            if (node != 0 && !binding[node]) continue;
             parts.Clear();
-            parts.Add(DirectCurveBuilder.Build(index.SessionsOf(node), envelopes, scale));
-            foreach (var child in index.ChildrenOf(node)) parts.Add(restricted[child]);
+            parts.Add(DirectCurveBuilder.Build(sessionsByOwner[node], envelopes, scale));
+            foreach (var child in bindingChildrenByOwner[node]) parts.Add(restricted[child]);
             var curve = SumBalanced(parts);
 
             var limits = tree[node];
@@ -96,19 +119,17 @@ public static class FleetAllocator
         for (var node = 0; node < tree.Count; node++)
         {
             var incoming = node == 0 ? fleetLevel : levels[tree[node].Parent];
-            levels[node] = incoming < low[node] ? low[node] : incoming > high[node] ? high[node] : incoming;
+            // Low wins if rounding ever leaves low a hair above high; Restrict pins to low in that case too.
+            levels[node] = Math.Max(low[node], Math.Min(incoming, high[node]));
         }
         return levels;
     }
 
-    private static Watts[] NodeTotals(LimitTree tree, TreeIndex index, double[] powers)
+    private static Watts[] NodeTotals(LimitTree tree, IReadOnlyList<VehicleSession> sessions, double[] powers)
     {
         var totals = new double[tree.Count];
-        for (var node = tree.Count - 1; node >= 0; node--)
-        {
-            foreach (var i in index.SessionsOf(node)) totals[node] += powers[i];
-            if (node > 0) totals[tree[node].Parent] += totals[node];
-        }
+        for (var i = 0; i < powers.Length; i++) totals[sessions[i].LimitNode] += powers[i];
+        for (var node = tree.Count - 1; node > 0; node--) totals[tree[node].Parent] += totals[node];
         var result = new Watts[tree.Count];
         for (var node = 0; node < result.Length; node++) result[node] = new Watts(totals[node]);
         return result;

@@ -134,7 +134,9 @@ internal sealed class ResponseCurve
     {
         var rise = _powers[k1] - _powers[k0];
         if (rise <= 0) return _levels[k1];
-        var t = Math.Clamp((power - _powers[k0]) / rise, 0, 1);
+        var t = (power - _powers[k0]) / rise;
+        if (t <= 0) return _levels[k0];
+        if (t >= 1) return _levels[k1];
         return _levels[k0] + (_levels[k1] - _levels[k0]) * t;
     }
 }

@@ -28,6 +28,8 @@ public readonly record struct SessionEnvelope(
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(policy);
         var previous = session.PreviousSetpoint.Value;
+        if (!double.IsFinite(previous) || !double.IsFinite(session.MaxCharge.Value) || !double.IsFinite(session.MaxDischarge.Value))
+            throw new ArgumentException($"Session {session.Id} has a power value that is not a finite number.", nameof(session));
 
         if (now - session.LastTelemetryAt > policy.StaleTelemetryAfter)
             return new SessionEnvelope(previous, previous, previous, previous,

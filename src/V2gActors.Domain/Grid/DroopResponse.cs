@@ -42,15 +42,13 @@ public static class DroopResponse
         var reference = Math.Max(0, referencePower.Value);
         var points = new List<CurvePoint>(4);
 
-        var under = Saturation(reference, headroom.Down.Value, droop.UnderFrequencyDroop, nominal);
-        if (under is var (underSpan, underChange))
-            points.Add(new CurvePoint(droop.UnderFrequencyStart.Value - underSpan, -underChange));
+        if (Saturation(reference, headroom.Down.Value, droop.UnderFrequencyDroop, nominal) is { } under)
+            points.Add(new CurvePoint(droop.UnderFrequencyStart.Value - under.Span, -under.Change));
         points.Add(new CurvePoint(droop.UnderFrequencyStart.Value, 0));
         if (droop.OverFrequencyStart.Value > droop.UnderFrequencyStart.Value)
             points.Add(new CurvePoint(droop.OverFrequencyStart.Value, 0));
-        var over = Saturation(reference, headroom.Up.Value, droop.OverFrequencyDroop, nominal);
-        if (over is var (overSpan, overChange))
-            points.Add(new CurvePoint(droop.OverFrequencyStart.Value + overSpan, overChange));
+        if (Saturation(reference, headroom.Up.Value, droop.OverFrequencyDroop, nominal) is { } over)
+            points.Add(new CurvePoint(droop.OverFrequencyStart.Value + over.Span, over.Change));
         return new PiecewiseLinearCurve(points);
     }
 

@@ -31,6 +31,15 @@ public sealed record FrequencyDroop(
         new(nominal, overFrequencyStart - nominal, nominal - underFrequencyStart,
             overFrequencyDroop, underFrequencyDroop, openLoopResponseTime);
 
+    /// <summary>
+    /// IEEE 2030.5 FreqDroopType carries integers: dBOF/dBUF in thousandths of a hertz, kOF/kUF in thousandths,
+    /// openLoopTms in hundredths of a second (0 = no limit).
+    /// </summary>
+    public static FrequencyDroop FromIeee2030_5(
+        Hertz nominal, uint dBOF, uint dBUF, ushort kOF, ushort kUF, ushort openLoopTms) =>
+        new(nominal, new Hertz(dBOF / 1000.0), new Hertz(dBUF / 1000.0), kOF / 1000.0, kUF / 1000.0,
+            TimeSpan.FromMilliseconds(openLoopTms * 10.0));
+
     /// <summary>Checks the setting describes a real droop; returns the reason when it does not.</summary>
     public string? Validate()
     {

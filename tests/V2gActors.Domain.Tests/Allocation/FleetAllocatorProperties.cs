@@ -94,6 +94,30 @@ public class FleetAllocatorProperties
         });
 
     [Property(MaxTest = Cases)]
+    public Property Reasons_tell_the_truth() =>
+        Prop.ForAll(Scenarios.Any(), scenario =>
+        {
+            var result = FleetAllocator.Allocate(scenario.Request);
+            var tolerance = AllocationOracle.ToleranceOf(scenario);
+            for (var i = 0; i < scenario.Sessions.Length; i++)
+            {
+                var e = SessionEnvelope.Of(scenario.Sessions[i], TestFleet.Now, DispatchPolicy.Default);
+                var p = result.Setpoints[i].Setpoint.Value;
+                var atLow = Math.Abs(p - e.SoftLow) <= tolerance;
+                var atHigh = Math.Abs(p - e.SoftHigh) <= tolerance;
+                var truthful = result.Setpoints[i].Reason switch
+                {
+                    SetpointReason.Frozen => e.Frozen,
+                    SetpointReason.FollowingTarget => !e.Frozen && p >= e.SoftLow - tolerance && p <= e.SoftHigh + tolerance,
+                    SetpointReason.TreeLimit => !e.Frozen,
+                    var bound => !e.Frozen && ((atLow && e.LowReason == bound) || (atHigh && e.HighReason == bound)),
+                };
+                if (!truthful) return false;
+            }
+            return true;
+        });
+
+    [Property(MaxTest = Cases)]
     public Property Is_deterministic() =>
         Prop.ForAll(Scenarios.Any(), scenario =>
         {

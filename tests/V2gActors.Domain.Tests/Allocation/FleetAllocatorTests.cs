@@ -176,6 +176,18 @@ public class FleetAllocatorTests
     }
 
     [Fact]
+    public void A_connection_switched_off_takes_its_sessions_to_zero()
+    {
+        var tree = new LimitTree([Node("site", -1, 50_000, 50_000), Node("off", 0, 0, 0)]);
+        var result = FleetAllocator.Allocate(Request(15_000, tree,
+            Flexible("a", 11_000, maxDischargeW: 11_000, node: 1), Flexible("b", 11_000, node: 0)));
+
+        Assert.Equal(0, result.Power("a"), Precision);
+        Assert.Equal(SetpointReason.TreeLimit, result.Reason("a"));
+        Assert.Equal(11_000, result.Power("b"), Precision);
+    }
+
+    [Fact]
     public void No_sessions_means_the_whole_target_is_shortfall()
     {
         var result = FleetAllocator.Allocate(Request(7_000));

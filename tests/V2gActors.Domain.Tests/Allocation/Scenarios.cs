@@ -30,8 +30,18 @@ public static class Scenarios
         from tree in TreeGen(nodeCount)
         from count in Gen.Choose(0, 16)
         from sessions in Gen.ArrayOf(SessionGen(nodeCount), count)
-        from targetKw in Gen.Choose(-150, 150)
-        select new Scenario(tree, Named(sessions), targetKw * 1000.0);
+        from target in TargetGen(sessions)
+        select new Scenario(tree, Named(sessions), target);
+
+    /// <summary>Mostly a share of what the fleet could do (so targets are often feasible), sometimes anything.</summary>
+    private static Gen<double> TargetGen(VehicleSession[] sessions)
+    {
+        var charge = sessions.Sum(s => s.MaxCharge.Value);
+        var discharge = sessions.Sum(s => s.MaxDischarge.Value);
+        return Gen.Frequency(
+            (1, Gen.Choose(-150, 150).Select(kw => kw * 1000.0)),
+            (2, Gen.Choose(-100, 100).Select(pct => pct >= 0 ? charge * pct / 100.0 : discharge * pct / 100.0)));
+    }
 
     private static Gen<LimitTree> TreeGen(int nodeCount) =>
         from nodes in Gen.CollectToArray(Enumerable.Range(0, nodeCount), NodeGen)
