@@ -6,4 +6,8 @@ namespace V2gActors.Ocpp.Transport;
 /// on the producer instead of unbounded memory for a slow peer).</param>
 /// <param name="SendTimeout">A single socket write taking longer than this means the peer stopped reading: abort.</param>
 /// <param name="CloseTimeout">How long to wait for the peer's close handshake before aborting the socket.</param>
-internal sealed record OcppPipeSettings(int MaxMessageSize, int SendQueueCapacity, TimeSpan SendTimeout, TimeSpan CloseTimeout);
+/// <param name="MaxInboundMessagesPerSecond">Sustained inbound message rate; above it the read loop pauses, so TCP flow
+/// control slows the peer down (back-pressure, nothing dropped, no unbounded buffering). 0 = unlimited.</param>
+/// <param name="InboundBurst">Messages that may arrive back to back before the rate applies.</param>
+internal sealed record OcppPipeSettings(int MaxMessageSize, int SendQueueCapacity, TimeSpan SendTimeout, TimeSpan CloseTimeout,
+    int MaxInboundMessagesPerSecond = 0, int InboundBurst = 0);

@@ -39,5 +39,16 @@ public sealed class OcppTransportOptions
     /// <summary>How long the close handshake (and waiting for an evicted connection to finish) may take. Default 5 s.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    internal OcppPipeSettings ToPipeSettings() => new(MaxMessageSize, SendQueueCapacity, SendTimeout, CloseTimeout);
+    /// <summary>
+    /// Sustained inbound messages per second per connection (0 = unlimited). A conforming station has at most one CALL
+    /// outstanding and sends a few messages a minute; this stops a misbehaving one from monopolising the node by pausing
+    /// its reads (back-pressure) rather than dropping frames. Default 200/s.
+    /// </summary>
+    public int MaxInboundMessagesPerSecond { get; set; } = 200;
+
+    /// <summary>Inbound messages accepted back to back before <see cref="MaxInboundMessagesPerSecond"/> applies. Default 400.</summary>
+    public int InboundBurst { get; set; } = 400;
+
+    internal OcppPipeSettings ToPipeSettings() =>
+        new(MaxMessageSize, SendQueueCapacity, SendTimeout, CloseTimeout, MaxInboundMessagesPerSecond, InboundBurst);
 }

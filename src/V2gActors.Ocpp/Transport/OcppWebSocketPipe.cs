@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -33,6 +34,7 @@ internal sealed class OcppWebSocketPipe
     private readonly Channel<OutboundMessage> _outbox;
     private readonly CancellationTokenSource _readCts = new();
     private readonly CancellationTokenSource _sendCts = new();
+    private readonly TokenBucketRateLimiter? _inboundRate;
     private CloseRequest? _closeRequest;
 
     private sealed record CloseRequest(WebSocketCloseStatus Status, string Reason);
@@ -50,6 +52,19 @@ internal sealed class OcppWebSocketPipe
             SingleWriter = false,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        if (settings.MaxInboundMessagesPerSecond > 0)
+        {
+            var perTick = Math.Max(1, settings.MaxInboundMessagesPerSecond / 10);
+            _inboundRate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(settings.InboundBurst, perTick),
+                TokensPerPeriod = perTick,
+                ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                AutoReplenishment = true,
+                QueueLimit = 1, // only the read loop acquires, one message at a time
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+        }
     }
 
     public OcppVersion Version => _version;
@@ -136,6 +151,8 @@ internal sealed class OcppWebSocketPipe
             }
         }
 
+        _inboundRate?.Dispose();
+
         // Reading is over: let the writer flush what is queued (plus a close frame if the socket still allows one).
         RequestClose(WebSocketCloseStatus.NormalClosure, "closing");
         try
@@ -188,6 +205,12 @@ internal sealed class OcppWebSocketPipe
                 if (messageType == WebSocketMessageType.Binary)
                     return await RefuseAndDrainAsync(WebSocketCloseStatus.InvalidMessageType,
                         "OCPP-J uses text messages only", buffer).ConfigureAwait(false);
+
+                if (_inboundRate is not null)
+                {
+                    // Over the rate: stop reading until a token is free. The peer's sends back up in TCP, not in our memory.
+                    using var lease = await _inboundRate.AcquireAsync(1, _readCts.Token).ConfigureAwait(false);
+                }
 
                 // Parse synchronously (a span cannot cross an await); the frame owns copies of its payload, so the
                 // receive buffer is free again as soon as Parse returns.
