@@ -5,6 +5,7 @@ using Akka.Event;
 using Akka.Persistence;
 using V2gActors.Engine.Connections;
 using V2gActors.Ocpp;
+using V2gActors.Ocpp.Messages.V21;
 
 namespace V2gActors.Engine.Chargers;
 
@@ -124,7 +125,7 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
         }
 
         var now = _clock.GetUtcNow();
-        if (call.ConnectionId == _connectionId && call.Action == "Heartbeat") _lastHeartbeatAt = now;
+        if (request is HeartbeatRequest && call.ConnectionId == _connectionId) _lastHeartbeatAt = now;
 
         ChargerCallDecision decision;
         try

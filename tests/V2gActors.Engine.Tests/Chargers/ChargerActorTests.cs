@@ -247,12 +247,12 @@ public sealed class ChargerActorTests() : TestKit(EngineTestConfig.InMemory)
     }
 
     [Fact]
-    public void Command_to_an_offline_station_fails_clearly()
+    public async Task Command_to_an_offline_station_fails_clearly()
     {
         var charger = Sys.ActorOf(ChargerActor.Props("CS-OFF", Settings));
 
-        var reply = charger.Ask<ChargerCommandCompleted>(
-            new SendChargerCommand("CS-OFF", "Reset", OcppSamples.ResetImmediate), TimeSpan.FromSeconds(3)).Result;
+        var reply = await charger.Ask<ChargerCommandCompleted>(
+            new SendChargerCommand("CS-OFF", "Reset", OcppSamples.ResetImmediate), TimeSpan.FromSeconds(10));
 
         Assert.Equal(CommandOutcome.Offline, reply.Outcome);
         Assert.Contains("not connected", reply.ErrorDescription);

@@ -10,7 +10,7 @@ using V2gActors.Ocpp.Rpc;
 namespace V2gActors.Engine.Tests.Connections;
 
 /// <summary>The connection actor between a recorded socket and a TestProbe standing in for the shard region.</summary>
-public sealed class ChargerConnectionActorTests : TestKit
+public sealed class ChargerConnectionActorTests() : TestKit(EngineTestConfig.Local)
 {
     private (IActorRef Actor, RecordingConnection Socket, Akka.TestKit.TestProbe Region) Open(
         OcppVersion version = OcppVersion.V21, TimeSpan? callTimeout = null)
@@ -117,21 +117,21 @@ public sealed class ChargerConnectionActorTests : TestKit
     }
 
     [Fact]
-    public void Handler_creates_one_actor_per_socket_and_routes_frames()
+    public async Task Handler_creates_one_actor_per_socket_and_routes_frames()
     {
         var region = CreateTestProbe();
         var supervisor = Sys.ActorOf(ConnectionsSupervisor.Props(region.Ref, TimeSpan.FromSeconds(5)));
         var handler = new ChargerConnectionHandler(supervisor);
         var socket = new RecordingConnection("CS-H", "c-h", OcppVersion.V21);
 
-        handler.OnOpenedAsync(socket).AsTask().Wait(TimeSpan.FromSeconds(3));
+        await handler.OnOpenedAsync(socket);
         var connected = region.ExpectMsg<ChargerConnected>();
         Assert.Equal(1, handler.Count);
 
-        handler.OnFrameAsync(socket, new CallFrame("m", "Heartbeat", Json("{}")));
+        await handler.OnFrameAsync(socket, new CallFrame("m", "Heartbeat", Json("{}")));
         Assert.Equal("m", region.ExpectMsg<OcppCallReceived>().MessageId);
 
-        handler.OnClosedAsync(socket, "bye");
+        await handler.OnClosedAsync(socket, "bye");
         Assert.Equal("c-h", region.ExpectMsg<ChargerDisconnected>().ConnectionId);
         Assert.Equal(0, handler.Count);
         Watch(connected.Connection);

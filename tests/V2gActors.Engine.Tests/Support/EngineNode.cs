@@ -21,6 +21,8 @@ internal sealed class EngineNode : IAsyncDisposable
 
     public ActorSystem System { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>The charger shard region.</summary>
     public IActorRef Chargers { get; }
 

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using V2gActors.Engine.Serialization;
+using V2gActors.Engine.Sessions;
+
+namespace V2gActors.Engine.Fleets;
+
+/// <summary>
+/// One member of a fleet as the fleet keeps it: the session's bounds, the setpoint its charger last acknowledged
+/// (<see cref="HeldSetpointW"/>), the one last sent (<see cref="CommandedSetpointW"/>), and whether our dynamic profile is
+/// known to be installed on its EVSE (then later dispatches use the cheaper UpdateDynamicSchedule).
+/// </summary>
+public sealed record FleetMember(SessionBounds Bounds, double HeldSetpointW, double? CommandedSetpointW, bool ProfileInstalled);
+
+/// <summary>
+/// The durable state of one fleet: membership, the active target and the recent dispatch log. Pure, and every
+/// <see cref="Apply"/> is idempotent, because the fleet applies events as it emits them (fast path) and persists them
+/// beside; a snapshot may therefore already contain an event that recovery replays.
+/// </summary>
+public sealed record FleetState(
+    ImmutableSortedDictionary<string, FleetMember> Members,
+    ActiveFleetTarget? ActiveTarget,
+    ImmutableList<DispatchRecord> Dispatches,
+    long DispatchCount) : IV2gSerializable
+{
+    public const int DispatchesKept = 50;
+
+    public static FleetState Empty { get; } = new(
+        ImmutableSortedDictionary<string, FleetMember>.Empty.WithComparers(StringComparer.Ordinal), null,
+        ImmutableList<DispatchRecord>.Empty, 0);
+
+    public DispatchRecord? FindDispatch(string dispatchId) => Dispatches.Find(d => d.DispatchId == dispatchId);
+
+    public FleetState Apply(IFleetEvent e) => e switch
+    {
+        FleetMemberJoined j => this with
+        {
+            Members = Members.SetItem(j.Member.SessionId, Members.TryGetValue(j.Member.SessionId, out var m)
+                ? m with { Bounds = j.Member }
+                : new FleetMember(j.Member, 0, null, false)),
+        },
+        FleetMemberLeft l => this with { Members = Members.Remove(l.SessionId) },
+        FleetDispatchStarted s => FindDispatch(s.Dispatch.DispatchId) is not null ? this : this with
+        {
+            ActiveTarget = new ActiveFleetTarget(s.Dispatch.DispatchId, s.Dispatch.TargetW, s.Dispatch.Duration, s.Dispatch.Source,
+                s.Dispatch.ReceivedAt),
+            Dispatches = KeepLast(Dispatches.Add(s.Dispatch)),
+            DispatchCount = DispatchCount + 1,
+            Members = Commanded(Members, s.Dispatch.Frames),
+        },
+        FleetDispatchReallocated r => FindDispatch(r.DispatchId) is not { } d || d.Rounds >= r.Round ? this : this with
+        {
+            Dispatches = Dispatches.Replace(d, d with
+            {
+                Rounds = r.Round,
+                AllocatedW = r.AllocatedW,
+                Frames = d.Frames.AddRange(r.Frames),
+            }),
+            Members = Commanded(Members, r.Frames),
+        },
+        FleetFrameAcknowledged a => ApplyAck(a),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown fleet event"),
+    };
+
+    private FleetState ApplyAck(FleetFrameAcknowledged a)
+    {
+        var dispatches = FindDispatch(a.DispatchId) is { } d ? Dispatches.Replace(d, d.WithAck(a)) : Dispatches;
+        var members = Members;
+        if (members.TryGetValue(a.SessionId, out var m))
+        {
+            // Accepted: the charger now follows this setpoint under our profile. Anything else: we no longer know
+            // whether the profile is there (rejected, rebooted, offline), so the next dispatch installs it again.
+            members = members.SetItem(a.SessionId, a.Accepted
+                ? m with { HeldSetpointW = a.SetpointW, ProfileInstalled = true }
+                : m with { ProfileInstalled = false });
+        }
+        return this with { Dispatches = dispatches, Members = members };
+    }
+
+    private static ImmutableSortedDictionary<string, FleetMember> Commanded(
+        ImmutableSortedDictionary<string, FleetMember> members, ImmutableArray<SetpointFrameRecord> frames)
+    {
+        foreach (var f in frames)
+            if (members.TryGetValue(f.SessionId, out var m)) members = members.SetItem(f.SessionId, m with { CommandedSetpointW = f.SetpointW });
+        return members;
+    }
+
+    private static ImmutableList<DispatchRecord> KeepLast(ImmutableList<DispatchRecord> list) =>
+        list.Count <= DispatchesKept ? list : list.RemoveRange(0, list.Count - DispatchesKept);
+}

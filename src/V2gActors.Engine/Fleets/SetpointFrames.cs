@@ -1,0 +1,103 @@
+using System.Text;
+using V2gActors.Engine.Sessions;
+using V2gActors.Ocpp;
+using V2gActors.Ocpp.Messages.V21;
+
+namespace V2gActors.Engine.Fleets;
+
+/// <summary>
+/// The OCPP 2.1 frames that carry a fleet setpoint to one EVSE. Pure. The first frame installs a Dynamic profile in
+/// operation mode CentralSetpoint (K01 + Q08); later ones only move its setpoint with UpdateDynamicSchedule (K29),
+/// which is one small frame instead of a whole profile. <c>limit</c> and <c>dischargeLimit</c> carry the session's hard
+/// bounds, so a charger overshooting while it follows the setpoint stays within what the vehicle allows.
+/// </summary>
+public static class SetpointFrames
+{
+    public const string SetChargingProfile = "SetChargingProfile";
+    public const string UpdateDynamicSchedule = "UpdateDynamicSchedule";
+
+    /// <summary>Stack level of fleet profiles: above a TxDefaultProfile at 0, below anything an operator sets higher.</summary>
+    public const int StackLevel = 1;
+
+    /// <summary>Profile ids are unique per station; one fleet profile per EVSE, so the id is derived from the EVSE.</summary>
+    public static int ProfileIdFor(int evseId) => 71_000 + evseId;
+
+    /// <summary>Setpoints are sent to 0.1 W: far below what a charger resolves, and the sum stays within N × 0.05 W.</summary>
+    public static decimal Round(double watts) => Math.Round((decimal)watts, 1, MidpointRounding.AwayFromZero);
+
+    public static (string Action, string PayloadJson) For(
+        SessionBounds bounds, double setpointW, double hardLowW, double hardHighW, bool profileInstalled, DateTimeOffset now)
+    {
+        var setpoint = Round(setpointW);
+        var limit = Round(Math.Max(0, hardHighW));
+        var dischargeLimit = Round(Math.Min(0, hardLowW));
+        if (profileInstalled)
+        {
+            var update = new UpdateDynamicScheduleRequest
+            {
+                ChargingProfileId = ProfileIdFor(bounds.EvseId),
+                ScheduleUpdate = new ChargingScheduleUpdateType { Setpoint = setpoint, Limit = limit, DischargeLimit = dischargeLimit },
+            };
+            return (UpdateDynamicSchedule, Json(update));
+        }
+
+        // TxProfile needs the transaction (K01.FR.03); before the charger reported one, the EVSE's default profile
+        // carries the setpoint instead.
+        var request = new SetChargingProfileRequest
+        {
+            EvseId = bounds.EvseId,
+            ChargingProfile = new ChargingProfileType
+            {
+                Id = ProfileIdFor(bounds.EvseId),
+                StackLevel = StackLevel,
+                ChargingProfilePurpose = bounds.TransactionId is null
+                    ? ChargingProfilePurposeEnumType.TxDefaultProfile : ChargingProfilePurposeEnumType.TxProfile,
+                ChargingProfileKind = ChargingProfileKindEnumType.Dynamic,
+                TransactionId = bounds.TransactionId,
+                DynUpdateTime = now,
+                ChargingSchedule =
+                [
+                    new ChargingScheduleType
+                    {
+                        Id = ProfileIdFor(bounds.EvseId),
+                        ChargingRateUnit = ChargingRateUnitEnumType.W,
+                        ChargingSchedulePeriod =
+                        [
+                            new ChargingSchedulePeriodType
+                            {
+                                StartPeriod = 0,
+                                OperationMode = OperationModeEnumType.CentralSetpoint,
+                                Setpoint = setpoint,
+                                Limit = limit,
+                                DischargeLimit = dischargeLimit,
+                            },
+                        ],
+                    },
+                ],
+            },
+        };
+        return (SetChargingProfile, Json(request));
+    }
+
+    /// <summary>True when a CALLRESULT to one of our frames says Accepted.</summary>
+    public static bool IsAccepted(string action, string? resultJson)
+    {
+        if (resultJson is null) return false;
+        try
+        {
+            var bytes = Encoding.UTF8.GetBytes(resultJson);
+            return action switch
+            {
+                SetChargingProfile => OcppPayloadCodec.Decode<SetChargingProfileResponse>(bytes).Status == ChargingProfileStatusEnumType.Accepted,
+                UpdateDynamicSchedule => OcppPayloadCodec.Decode<UpdateDynamicScheduleResponse>(bytes).Status == ChargingProfileStatusEnumType.Accepted,
+                _ => false,
+            };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string Json<T>(T payload) => Encoding.UTF8.GetString(OcppPayloadCodec.Encode(payload));
+}

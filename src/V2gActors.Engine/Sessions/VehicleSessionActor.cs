@@ -1,0 +1,66 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using V2gActors.Engine.Fleets;
+
+namespace V2gActors.Engine.Sessions;
+
+/// <summary>
+/// One EV at one EVSE, sharded by session id and event-sourced (<c>vehicle-session-{id}</c>): holds the bounds the
+/// vehicle allows and the setpoint the fleet last gave it, and keeps its fleet's membership up to date. The journal is
+/// short (one bounds record per needs update, one setpoint per dispatch), so no snapshots.
+/// </summary>
+public sealed class VehicleSessionActor : ReceivePersistentActor
+{
+    private readonly string _sessionId;
+    private readonly IActorRef _fleets;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private VehicleSessionState _state = VehicleSessionState.Empty;
+
+    public VehicleSessionActor(string sessionId, IActorRef fleets)
+    {
+        _sessionId = sessionId;
+        _fleets = fleets;
+
+        Recover<IVehicleSessionEvent>(e => _state = _state.Apply(e));
+
+        Command<RegisterVehicleSession>(OnRegister);
+        Command<HoldSessionSetpoint>(hold =>
+            // PersistAsync: the fleet does not wait for this; the setpoint is already on its way to the charger.
+            PersistAsync(new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At), e => _state = _state.Apply(e)));
+        Command<GetVehicleSessionState>(_ => Sender.Tell(View()));
+        Command<FleetMemberConfirmed>(_ => { });
+        Command<FleetMemberRefused>(r => _log.Warning("{0}: fleet {1} refused the session: {2}", _sessionId, r.FleetId, r.Reason));
+        Command<StopVehicleSession>(_ => Context.Stop(Self));
+    }
+
+    public override string PersistenceId => PersistenceIdFor(_sessionId);
+
+    public static string PersistenceIdFor(string sessionId) => $"vehicle-session-{sessionId}";
+
+    public static Props Props(string sessionId, IActorRef fleets) =>
+        Akka.Actor.Props.Create(() => new VehicleSessionActor(sessionId, fleets));
+
+    private void OnRegister(RegisterVehicleSession register)
+    {
+        var bounds = register.Bounds;
+        if ((bounds.Validate() ?? _state.RefuseRebinding(bounds)) is { } reason)
+        {
+            Sender.Tell(new VehicleSessionRejected(_sessionId, reason));
+            return;
+        }
+
+        var replyTo = Sender;
+        Persist(new VehicleSessionBoundsRecorded(bounds), e =>
+        {
+            _state = _state.Apply(e);
+            // Every bounds change goes to the fleet: it allocates from its own copy, without a round trip per dispatch.
+            _fleets.Tell(new JoinFleet(bounds.FleetId, bounds), Self);
+            replyTo.Tell(new VehicleSessionRegistered(_sessionId, bounds.FleetId, LastSequenceNr));
+        });
+    }
+
+    private VehicleSessionView View() =>
+        new(_sessionId, _state.Bounds, _state.HeldSetpointW, _state.HeldDispatchId, _state.HeldSince, LastSequenceNr);
+}
