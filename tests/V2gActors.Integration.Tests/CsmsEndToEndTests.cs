@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using V2gActors.Engine.Chargers;
+using V2gActors.Node.Hosting;
 using V2gActors.Ocpp;
 using V2gActors.Simulators.Chargers;
 using V2gActors.TestSupport.Ocpp;
@@ -44,6 +46,10 @@ public sealed class CsmsEndToEndTests
             Assert.Equal("SimCharger-BPT", first.Station!.Model);
             var closed = first.ClosedTransactions[0];
             Assert.NotEmpty(closed.LatestMeterValues);
+            // Updated events carry no EVSE; their meter values still reach the node's activity summary.
+            var activity = node.App.Services.GetRequiredService<NodeActivity>();
+            Assert.True(activity.MeterValues > 0, $"node activity: {activity}");
+            Assert.True(activity.TransactionsEnded > 0, $"node activity: {activity}");
         }
         finally
         {

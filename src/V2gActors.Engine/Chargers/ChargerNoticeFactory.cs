@@ -14,7 +14,10 @@ public static class ChargerNoticeFactory
         TransactionEventRecorded { EventType: TransactionEventTypes.Ended } t =>
             new TransactionEndedNotice(stationId, t.TransactionId, t.StoppedReason,
                 EnergyWh(after.FindTransaction(t.TransactionId)?.LatestMeterValues ?? t.MeterValues)),
-        TransactionEventRecorded { EvseId: { } evse, MeterValues.IsDefaultOrEmpty: false } t =>
+        // Only the first TransactionEvent of a transaction must carry the EVSE (part 2, E01); later ones are
+        // attributed through the transaction the state already knows.
+        TransactionEventRecorded { MeterValues.IsDefaultOrEmpty: false } t
+            when (t.EvseId ?? after.FindTransaction(t.TransactionId)?.EvseId) is { } evse =>
             new MeterValuesNotice(stationId, evse, PowerW(t.MeterValues), EnergyWh(t.MeterValues)),
         MeterValuesRecorded m => new MeterValuesNotice(stationId, m.EvseId, PowerW(m.Samples), EnergyWh(m.Samples)),
         DeviceModelReported d => new DeviceModelNotice(stationId, d.RequestId, d.Variables.Length),
