@@ -22,6 +22,8 @@ public sealed class SimulatedCharger : IAsyncDisposable
     private readonly SemaphoreSlim _evseGate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<string> _commands = [];
+    private readonly List<ReceivedSetpoint> _setpoints = [];
+    private readonly Dictionary<int, int> _profileEvse = [];
     private OcppClientConnection? _connection;
     private BootReasonEnumType _bootReason = BootReasonEnumType.PowerUp;
     private int _transactionCounter;
@@ -52,6 +54,14 @@ public sealed class SimulatedCharger : IAsyncDisposable
     public IReadOnlyList<string> CommandsReceived { get { lock (_commands) return [.. _commands]; } }
 
     public double EnergyWh(int evseId) => _evses[evseId - 1].EnergyWh;
+
+    /// <summary>Every setpoint a SetChargingProfile / UpdateDynamicSchedule carried, in arrival order, with its arrival time.</summary>
+    public IReadOnlyList<ReceivedSetpoint> SetpointsReceived { get { lock (_setpoints) return [.. _setpoints]; } }
+
+    /// <summary>
+    /// Power the meter of <paramref name="evseId"/> reports: the last accepted setpoint, else <see cref="ChargerSimulatorOptions.PowerW"/>.
+    /// </summary>
+    public double PowerW(int evseId) => _evses[evseId - 1].SetpointW ?? _options.PowerW;
 
     public string? ActiveTransactionId(int evseId) => _evses[evseId - 1].TransactionId;
 
@@ -237,7 +247,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         ChargingStateEnumType state, int? remoteStartId, ReasonEnumType? stoppedReason)
     {
         var now = DateTimeOffset.UtcNow;
-        evse.EnergyWh += _options.PowerW * (now - evse.LastMeterAt).TotalHours;
+        evse.EnergyWh += Math.Max(0, evse.SetpointW ?? _options.PowerW) * (now - evse.LastMeterAt).TotalHours;
         evse.LastMeterAt = now;
         var request = new TransactionEventRequest
         {
@@ -249,7 +259,8 @@ public sealed class SimulatedCharger : IAsyncDisposable
             {
                 TransactionId = evse.TransactionId!, ChargingState = state, RemoteStartId = remoteStartId, StoppedReason = stoppedReason,
             },
-            Evse = type == TransactionEventEnumType.Started ? new EVSEType { Id = evse.Id, ConnectorId = 1 } : null,
+            // The EVSE on every event (optional after Started in OCPP), so each meter sample names where it was measured.
+            Evse = type == TransactionEventEnumType.Started ? new EVSEType { Id = evse.Id, ConnectorId = 1 } : new EVSEType { Id = evse.Id },
             IdToken = type == TransactionEventEnumType.Started ? new IdTokenType { IdToken = $"EMP-{StationId}", Type = "Central" } : null,
             MeterValue = [MeterValue(evse, now, type == TransactionEventEnumType.Ended ? ReadingContextEnumType.TransactionEnd
                 : type == TransactionEventEnumType.Started ? ReadingContextEnumType.TransactionBegin : ReadingContextEnumType.SamplePeriodic)],
@@ -267,13 +278,22 @@ public sealed class SimulatedCharger : IAsyncDisposable
                 Value = Math.Round((decimal)evse.EnergyWh, 1), Measurand = MeasurandEnumType.EnergyActiveImportRegister, Context = context,
                 UnitOfMeasure = new UnitOfMeasureType { Unit = "Wh" },
             },
+            // Import and export as two non-negative registers (OCPP convention): net power = import − export.
             new SampledValueType
             {
-                Value = evse.TransactionId is null || context == ReadingContextEnumType.TransactionEnd ? 0 : (decimal)_options.PowerW,
+                Value = Math.Max(0, MeteredPower(evse, context)),
                 Measurand = MeasurandEnumType.PowerActiveImport, Context = context, UnitOfMeasure = new UnitOfMeasureType { Unit = "W" },
+            },
+            new SampledValueType
+            {
+                Value = Math.Max(0, -MeteredPower(evse, context)),
+                Measurand = MeasurandEnumType.PowerActiveExport, Context = context, UnitOfMeasure = new UnitOfMeasureType { Unit = "W" },
             },
         ],
     };
+
+    private decimal MeteredPower(SimulatedEvse evse, ReadingContextEnumType context) =>
+        evse.TransactionId is null || context == ReadingContextEnumType.TransactionEnd ? 0 : Math.Round((decimal)(evse.SetpointW ?? _options.PowerW), 1);
 
     private Task SendStatusAsync(int evseId, ConnectorStatusEnumType status, CancellationToken token)
     {
@@ -339,6 +359,9 @@ public sealed class SimulatedCharger : IAsyncDisposable
             TriggerMessageRequest r => Trigger(r),
             RequestStartTransactionRequest r => await RemoteStartAsync(r).ConfigureAwait(false),
             RequestStopTransactionRequest r => await RemoteStopAsync(r).ConfigureAwait(false),
+            SetChargingProfileRequest r => SetChargingProfile(r),
+            UpdateDynamicScheduleRequest r => UpdateDynamicSchedule(r),
+            ClearChargingProfileRequest r => ClearChargingProfile(r),
             _ => new OcppError(OcppErrorCode.NotSupported, $"The simulator does not support {call.Action}."),
         };
     }
@@ -373,7 +396,9 @@ public sealed class SimulatedCharger : IAsyncDisposable
     {
         _ = Task.Run(async () =>
         {
-            await Task.Delay(50).ConfigureAwait(false);
+            // The Accepted reply is queued when this handler returns; a real station also takes a moment before it
+            // reboots. A generous pause keeps the reply ahead of the close even on a heavily loaded machine.
+            await Task.Delay(1000).ConfigureAwait(false);
             _bootReason = BootReasonEnumType.RemoteReset;
             if (_connection is { } c) await c.CloseAsync(WebSocketCloseStatus.NormalClosure, "reset").ConfigureAwait(false);
         });
@@ -456,12 +481,84 @@ public sealed class SimulatedCharger : IAsyncDisposable
         return Reply(new RequestStopTransactionResponse { Status = RequestStartStopStatusEnumType.Accepted });
     }
 
+    /// <summary>
+    /// Accepts a profile on an existing EVSE (K01). A CentralSetpoint period's setpoint becomes the EVSE's power (the
+    /// simulated EV follows it exactly, clamped to the period's limit/dischargeLimit), so meter values converge on it.
+    /// </summary>
+    private IncomingCallReply SetChargingProfile(SetChargingProfileRequest request)
+    {
+        var profile = request.ChargingProfile;
+        if (request.EvseId < 0 || request.EvseId > _evses.Length)
+            return Reply(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Rejected });
+        var period = profile.ChargingSchedule.FirstOrDefault()?.ChargingSchedulePeriod.FirstOrDefault();
+        lock (_setpoints) _profileEvse[profile.Id] = request.EvseId;
+        if (request.EvseId > 0 && period is { Setpoint: { } setpoint })
+            Follow(SetpointFrames.SetChargingProfile, request.EvseId, profile.Id, setpoint, period.Limit, period.DischargeLimit);
+        return Reply(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Accepted });
+    }
+
+    /// <summary>K29: only a profile this station holds can be updated; anything else is Rejected.</summary>
+    private IncomingCallReply UpdateDynamicSchedule(UpdateDynamicScheduleRequest request)
+    {
+        int evseId;
+        lock (_setpoints)
+            if (!_profileEvse.TryGetValue(request.ChargingProfileId, out evseId))
+                return Reply(new UpdateDynamicScheduleResponse { Status = ChargingProfileStatusEnumType.Rejected });
+        var update = request.ScheduleUpdate;
+        if (evseId > 0 && update.Setpoint is { } setpoint)
+            Follow(SetpointFrames.UpdateDynamicSchedule, evseId, request.ChargingProfileId, setpoint, update.Limit, update.DischargeLimit);
+        return Reply(new UpdateDynamicScheduleResponse { Status = ChargingProfileStatusEnumType.Accepted });
+    }
+
+    private IncomingCallReply ClearChargingProfile(ClearChargingProfileRequest request)
+    {
+        lock (_setpoints)
+        {
+            List<int> ids = request.ChargingProfileId is { } id ? [id]
+                : _profileEvse.Where(p => request.ChargingProfileCriteria?.EvseId is not { } e || p.Value == e).Select(p => p.Key).ToList();
+            if (ids.Count == 0 || !ids.All(_profileEvse.ContainsKey))
+                return Reply(new ClearChargingProfileResponse { Status = ClearChargingProfileStatusEnumType.Unknown });
+            foreach (var cleared in ids)
+            {
+                if (_profileEvse.Remove(cleared, out var evseId) && evseId > 0) _evses[evseId - 1].SetpointW = null;
+            }
+        }
+        return Reply(new ClearChargingProfileResponse { Status = ClearChargingProfileStatusEnumType.Accepted });
+    }
+
+    private void Follow(string action, int evseId, int profileId, decimal setpoint, decimal? limit, decimal? dischargeLimit)
+    {
+        var power = (double)setpoint;
+        if (limit is { } l) power = Math.Min(power, (double)l);
+        if (dischargeLimit is { } d) power = Math.Max(power, (double)d);
+        var evse = _evses[evseId - 1];
+        // Energy up to now was delivered at the old power; the new power counts from here.
+        var now = DateTimeOffset.UtcNow;
+        evse.EnergyWh += Math.Max(0, evse.SetpointW ?? _options.PowerW) * (now - evse.LastMeterAt).TotalHours;
+        evse.LastMeterAt = now;
+        evse.SetpointW = power;
+        lock (_setpoints)
+            _setpoints.Add(new ReceivedSetpoint(action, evseId, profileId, (double)setpoint, (double?)limit, (double?)dischargeLimit, now));
+    }
+
     private sealed class SimulatedEvse(int id)
     {
         public int Id { get; } = id;
+        public double? SetpointW { get; set; }
         public string? TransactionId { get; set; }
         public int SeqNo { get; set; }
         public double EnergyWh { get; set; }
         public DateTimeOffset LastMeterAt { get; set; } = DateTimeOffset.UtcNow;
     }
+}
+
+/// <summary>A setpoint as the simulated station received it (W, import positive), with the local arrival time.</summary>
+public sealed record ReceivedSetpoint(
+    string Action, int EvseId, int ProfileId, double SetpointW, double? LimitW, double? DischargeLimitW, DateTimeOffset ReceivedAt);
+
+/// <summary>OCPP action names the simulator records setpoints for.</summary>
+internal static class SetpointFrames
+{
+    public const string SetChargingProfile = "SetChargingProfile";
+    public const string UpdateDynamicSchedule = "UpdateDynamicSchedule";
 }

@@ -22,7 +22,9 @@ public class PollingScenarioTests(HeadEndFixture f) : IClassFixture<HeadEndFixtu
         var newer = Scenario.NewMrid();
         f.Server.State.Programs.AddControl(1, Scenario.Control(newer, now - 50, now + 1_200, 1_800,
             new DERControlBase { OpModTargetW = new ActivePowerControlType { Multiplier = 0, Value = -5_000 } }));
-        await Eventually.True(() => f.Server.State.Responses.StatusesFor(older).Count >= 2, "superseded by polling");
+        // Both Responses are posted by the same evaluation, one after the other: wait for the second to land too.
+        await Eventually.True(() => f.Server.State.Responses.StatusesFor(older).Count >= 2 &&
+                                    f.Server.State.Responses.StatusesFor(newer).Count >= 1, "superseded by polling");
 
         Assert.Equal([(byte)1, (byte)7], f.Server.State.Responses.StatusesFor(older));
         Assert.Equal([(byte)1], f.Server.State.Responses.StatusesFor(newer));
