@@ -1,0 +1,29 @@
+namespace V2gActors.Iso15118.Secc;
+
+/// <summary>ISO 15118-20 energy transfer service ids (Table 204) this SECC offers, and its parameter-set numbering.</summary>
+public static class EnergyServices
+{
+    public const ushort Dc = 2;
+    public const ushort DcBpt = 6;
+
+    /// <summary>Parameter set 1 runs the Scheduled control mode, set 2 the Dynamic one (for both services).</summary>
+    public const ushort ScheduledParameterSet = 1;
+    public const ushort DynamicParameterSet = 2;
+
+    public static bool IsOffered(ushort serviceId) => serviceId is Dc or DcBpt;
+
+    public static ControlMode? ModeOf(ushort parameterSetId) => parameterSetId switch
+    {
+        ScheduledParameterSet => ControlMode.Scheduled,
+        DynamicParameterSet => ControlMode.Dynamic,
+        _ => null,
+    };
+}
+
+public enum ControlMode { Scheduled, Dynamic }
+
+/// <summary>What ServiceSelection fixed for the rest of the session.</summary>
+public sealed record SelectedService(ushort ServiceId, ControlMode Mode)
+{
+    public bool Bidirectional => ServiceId == EnergyServices.DcBpt;
+}
