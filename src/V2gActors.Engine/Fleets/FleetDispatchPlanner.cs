@@ -33,7 +33,8 @@ public static class FleetDispatchPlanner
     public static DispatchPlan Plan(
         FleetState state, double targetW, DateTimeOffset now, FleetSettings settings, IReadOnlySet<string>? unresponsive = null)
     {
-        var members = state.Members.Values.ToArray(); // sorted by session id: deterministic frame order
+        // Ordered by session id: the same state gives the same frames in the same order.
+        var members = state.Members.Values.OrderBy(m => m.Bounds.SessionId, StringComparer.Ordinal).ToArray();
         var sessions = new VehicleSession[members.Length];
         for (var i = 0; i < members.Length; i++)
         {

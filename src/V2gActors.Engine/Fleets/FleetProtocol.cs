@@ -36,6 +36,9 @@ public sealed record DispatchFleetTarget(
 public sealed record FleetTargetDispatched(string FleetId, string DispatchId, double TargetW, double AllocatedW, int Frames)
     : IV2gSerializable;
 
+/// <summary>The target could not be dispatched (not a finite number, or the allocation failed).</summary>
+public sealed record FleetTargetRefused(string FleetId, string Reason) : IV2gSerializable;
+
 public sealed record GetFleetState(string FleetId) : IFleetCommand;
 
 /// <summary>

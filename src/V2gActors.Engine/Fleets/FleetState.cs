@@ -17,7 +17,7 @@ public sealed record FleetMember(SessionBounds Bounds, double HeldSetpointW, dou
 /// beside; a snapshot may therefore already contain an event that recovery replays.
 /// </summary>
 public sealed record FleetState(
-    ImmutableSortedDictionary<string, FleetMember> Members,
+    ImmutableDictionary<string, FleetMember> Members,
     ActiveFleetTarget? ActiveTarget,
     ImmutableList<DispatchRecord> Dispatches,
     long DispatchCount) : IV2gSerializable
@@ -25,7 +25,7 @@ public sealed record FleetState(
     public const int DispatchesKept = 50;
 
     public static FleetState Empty { get; } = new(
-        ImmutableSortedDictionary<string, FleetMember>.Empty.WithComparers(StringComparer.Ordinal), null,
+        ImmutableDictionary<string, FleetMember>.Empty, null,
         ImmutableList<DispatchRecord>.Empty, 0);
 
     public DispatchRecord? FindDispatch(string dispatchId) => Dispatches.Find(d => d.DispatchId == dispatchId);
@@ -76,8 +76,8 @@ public sealed record FleetState(
         return this with { Dispatches = dispatches, Members = members };
     }
 
-    private static ImmutableSortedDictionary<string, FleetMember> Commanded(
-        ImmutableSortedDictionary<string, FleetMember> members, ImmutableArray<SetpointFrameRecord> frames)
+    private static ImmutableDictionary<string, FleetMember> Commanded(
+        ImmutableDictionary<string, FleetMember> members, ImmutableArray<SetpointFrameRecord> frames)
     {
         foreach (var f in frames)
             if (members.TryGetValue(f.SessionId, out var m)) members = members.SetItem(f.SessionId, m with { CommandedSetpointW = f.SetpointW });

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
+using V2gActors.Engine.Fleets;
 using V2gActors.Engine.Persistence;
 using V2gActors.Engine.Serialization;
 using V2gActors.Ocpp.Transport;
@@ -57,7 +58,9 @@ public static class V2gEngineHostingExtensions
                 var region = registry.Get<ChargerRegion>();
                 registry.Register<ConnectionsSupervisor>(
                     system.ActorOf(ConnectionsSupervisor.Props(region, commandTimeout), "charger-connections"));
-            });
+            })
+            // Fleets, vehicle sessions and this node's GridIngress (Fleets/DispatchHostingExtensions.cs).
+            .AddV2gDispatch();
 
         if (options.SeedNodes.Length == 0)
         {

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
+using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Sessions;
 
 namespace V2gActors.Engine.Serialization;
 
@@ -37,4 +39,31 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(SendCallResult))]
 [JsonSerializable(typeof(SendCallError))]
 [JsonSerializable(typeof(SendCallToCharger))]
+// fleet entity: events, snapshot, protocol
+[JsonSerializable(typeof(FleetMemberJoined))]
+[JsonSerializable(typeof(FleetMemberLeft))]
+[JsonSerializable(typeof(FleetDispatchStarted))]
+[JsonSerializable(typeof(FleetDispatchReallocated))]
+[JsonSerializable(typeof(FleetFrameAcknowledged))]
+[JsonSerializable(typeof(FleetState))]
+[JsonSerializable(typeof(JoinFleet))]
+[JsonSerializable(typeof(FleetMemberConfirmed))]
+[JsonSerializable(typeof(FleetMemberRefused))]
+[JsonSerializable(typeof(LeaveFleet))]
+[JsonSerializable(typeof(DispatchFleetTarget))]
+[JsonSerializable(typeof(FleetTargetDispatched))]
+[JsonSerializable(typeof(FleetTargetRefused))]
+[JsonSerializable(typeof(GetFleetState))]
+[JsonSerializable(typeof(FleetStateView))]
+[JsonSerializable(typeof(StopFleet))]
+// vehicle-session entity
+[JsonSerializable(typeof(VehicleSessionBoundsRecorded))]
+[JsonSerializable(typeof(VehicleSessionSetpointHeld))]
+[JsonSerializable(typeof(RegisterVehicleSession))]
+[JsonSerializable(typeof(VehicleSessionRegistered))]
+[JsonSerializable(typeof(VehicleSessionRejected))]
+[JsonSerializable(typeof(HoldSessionSetpoint))]
+[JsonSerializable(typeof(GetVehicleSessionState))]
+[JsonSerializable(typeof(VehicleSessionView))]
+[JsonSerializable(typeof(StopVehicleSession))]
 internal sealed partial class V2gJsonContext : JsonSerializerContext;

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
+using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Sessions;
 
 namespace V2gActors.Engine.Serialization;
 
@@ -35,6 +37,33 @@ public static class V2gManifests
         [typeof(SendCallResult)] = "conn.result.v1",
         [typeof(SendCallError)] = "conn.error.v1",
         [typeof(SendCallToCharger)] = "conn.call.v1",
+        // "flt." = fleet entity (events, snapshot, protocol)
+        [typeof(FleetMemberJoined)] = "flt.joined.v1",
+        [typeof(FleetMemberLeft)] = "flt.left.v1",
+        [typeof(FleetDispatchStarted)] = "flt.dispatch.v1",
+        [typeof(FleetDispatchReallocated)] = "flt.realloc.v1",
+        [typeof(FleetFrameAcknowledged)] = "flt.ack.v1",
+        [typeof(FleetState)] = "flt.state.v1",
+        [typeof(JoinFleet)] = "flt.join.v1",
+        [typeof(FleetMemberConfirmed)] = "flt.join-ok.v1",
+        [typeof(FleetMemberRefused)] = "flt.join-refused.v1",
+        [typeof(LeaveFleet)] = "flt.leave.v1",
+        [typeof(DispatchFleetTarget)] = "flt.target.v1",
+        [typeof(FleetTargetDispatched)] = "flt.target-ok.v1",
+        [typeof(FleetTargetRefused)] = "flt.target-refused.v1",
+        [typeof(GetFleetState)] = "flt.get.v1",
+        [typeof(FleetStateView)] = "flt.view.v1",
+        [typeof(StopFleet)] = "flt.stop.v1",
+        // "ses." = vehicle-session entity
+        [typeof(VehicleSessionBoundsRecorded)] = "ses.bounds.v1",
+        [typeof(VehicleSessionSetpointHeld)] = "ses.setpoint.v1",
+        [typeof(RegisterVehicleSession)] = "ses.register.v1",
+        [typeof(VehicleSessionRegistered)] = "ses.registered.v1",
+        [typeof(VehicleSessionRejected)] = "ses.rejected.v1",
+        [typeof(HoldSessionSetpoint)] = "ses.hold.v1",
+        [typeof(GetVehicleSessionState)] = "ses.get.v1",
+        [typeof(VehicleSessionView)] = "ses.view.v1",
+        [typeof(StopVehicleSession)] = "ses.stop.v1",
     }.ToFrozenDictionary();
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

@@ -32,7 +32,8 @@ public sealed class VehicleSessionActor : ReceivePersistentActor
         Command<GetVehicleSessionState>(_ => Sender.Tell(View()));
         Command<FleetMemberConfirmed>(_ => { });
         Command<FleetMemberRefused>(r => _log.Warning("{0}: fleet {1} refused the session: {2}", _sessionId, r.FleetId, r.Reason));
-        Command<StopVehicleSession>(_ => Context.Stop(Self));
+        // Setpoints are persisted async: stop after they are journaled.
+        Command<StopVehicleSession>(stop => DeferAsync(stop, _ => Context.Stop(Self)));
     }
 
     public override string PersistenceId => PersistenceIdFor(_sessionId);

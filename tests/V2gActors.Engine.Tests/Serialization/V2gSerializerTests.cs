@@ -58,6 +58,8 @@ public sealed class V2gSerializerTests() : TestKit(EngineTestConfig.InMemory)
         yield return new SendCallResult("m-1", """{"currentTime":"2026-01-01T00:00:00Z"}"""u8.ToArray());
         yield return new SendCallError("m-1", OcppErrorCode.PropertyConstraintViolation, "bad");
         yield return new SendCallToCharger("CS-1", "Reset", """{"type":"OnIdle"}"""u8.ToArray(), actor);
+        // Fleet and vehicle-session messages and events keep their samples beside their own tests.
+        foreach (var sample in V2gActors.Engine.Tests.Dispatch.DispatchSerializationTests.Serializable()) yield return sample;
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text;
+using Akka.TestKit.Xunit2;
+using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Serialization;
+using V2gActors.Engine.Sessions;
+using V2gActors.Engine.Tests.Support;
+using static V2gActors.Engine.Tests.Dispatch.DispatchSamples;
+
+namespace V2gActors.Engine.Tests.Dispatch;
+
+/// <summary>Every fleet and session message, event and snapshot goes through <c>V2gSerializer</c> and back unchanged.</summary>
+public sealed class DispatchSerializationTests() : TestKit(EngineTestConfig.InMemory)
+{
+    /// <summary>
+    /// One instance of every "flt." and "ses." type. Public so that the engine-wide completeness test
+    /// (Serialization/V2gSerializerTests.Samples) can include them.
+    /// </summary>
+    public static IEnumerable<IV2gSerializable> Serializable()
+    {
+        var t = DispatchSamples.Now;
+        var bounds = Bounds("S-1") with { Departure = t.AddHours(3), EnergyRequestWh = 12_000 };
+        var frame = new SetpointFrameRecord("S-1", "CS-1", 1, "SetChargingProfile", 3_000.5, 1, t, t.AddMilliseconds(7), true, "Accepted", null);
+        var dispatch = new DispatchRecord("F1-1", 3_000, TimeSpan.FromMinutes(15), "grid:t1", t, t, t, 3_000, [frame], 1);
+        var target = new ActiveFleetTarget("F1-1", 3_000, null, "test", t);
+        yield return new FleetMemberJoined(bounds, t);
+        yield return new FleetMemberLeft("S-1", t);
+        yield return new FleetDispatchStarted(dispatch);
+        yield return new FleetDispatchReallocated("F1-1", 2, t, 3_000, [frame with { Round = 2, Action = "UpdateDynamicSchedule" }]);
+        yield return new FleetFrameAcknowledged("F1-1", 1, "S-1", "SetChargingProfile", 3_000.5, false, "CallError", "NotSupported", t);
+        yield return new FleetState(ImmutableDictionary<string, FleetMember>.Empty.Add("S-1", new FleetMember(bounds, 3_000.5, 3_000.5, true)),
+            target, [dispatch], 1);
+        yield return new JoinFleet("F1", bounds);
+        yield return new FleetMemberConfirmed("F1", "S-1", 1);
+        yield return new FleetMemberRefused("F1", "S-1", "bad bounds");
+        yield return new LeaveFleet("F1", "S-1");
+        yield return new DispatchFleetTarget("F1", -7_500, TimeSpan.FromMinutes(5), "frequency", t);
+        yield return new FleetTargetDispatched("F1", "F1-1", 3_000, 3_000, 1);
+        yield return new FleetTargetRefused("F1", "not finite");
+        yield return new GetFleetState("F1");
+        yield return new FleetStateView("F1", 3_000, 3_000, 3_000.5, 2_990, target,
+            [new FleetMemberView(bounds, 3_000.5, 3_000.5, true, 2_990, t)], [dispatch], 4);
+        yield return StopFleet.Instance;
+        yield return new VehicleSessionBoundsRecorded(bounds);
+        yield return new VehicleSessionSetpointHeld("F1-1", -2_000, t);
+        yield return new RegisterVehicleSession(bounds);
+        yield return new VehicleSessionRegistered("S-1", "F1", 1);
+        yield return new VehicleSessionRejected("S-1", "moved");
+        yield return new HoldSessionSetpoint("S-1", "F1-1", -2_000, t);
+        yield return new GetVehicleSessionState("S-1");
+        yield return new VehicleSessionView("S-1", bounds, -2_000, "F1-1", t, 2);
+        yield return StopVehicleSession.Instance;
+    }
+
+    [Fact]
+    public void Every_fleet_and_session_type_has_a_sample_and_round_trips()
+    {
+        var dispatchTypes = V2gManifests.ByType.Where(p => p.Value.StartsWith("flt.", StringComparison.Ordinal) || p.Value.StartsWith("ses.", StringComparison.Ordinal))
+            .Select(p => p.Key.Name).Order();
+        Assert.Equal(dispatchTypes, Serializable().Select(s => s.GetType().Name).Distinct().Order());
+
+        foreach (var sample in Serializable())
+        {
+            var serializer = Sys.Serialization.FindSerializerFor(sample);
+            Assert.IsType<V2gSerializer>(serializer);
+            var bytes = serializer.ToBinary(sample);
+            var back = Sys.Serialization.Deserialize(bytes, serializer.Identifier, Akka.Serialization.Serialization.ManifestFor(serializer, sample));
+            Assert.IsType(sample.GetType(), back);
+            Assert.Equal(Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetString(serializer.ToBinary(back)));
+            Assert.DoesNotContain("V2gActors", Encoding.UTF8.GetString(bytes));
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
+using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Sessions;
+using V2gActors.Engine.Tests.Support;
+using static V2gActors.Engine.Tests.Dispatch.DispatchSamples;
+
+namespace V2gActors.Engine.Tests.Dispatch;
+
+/// <summary>
+/// The fleet entity against probes standing in for the charger and session regions, with every message and event going
+/// through <c>V2gSerializer</c> (serialize-messages on) and the in-memory journal.
+/// </summary>
+public sealed class FleetActorTests : TestKit
+{
+    private static readonly FleetSettings Settings = FleetSettings.Default with { SnapshotEvery = 3, AckTimeout = TimeSpan.FromSeconds(5) };
+
+    private readonly TestProbe _chargers;
+    private readonly TestProbe _sessions;
+
+    public FleetActorTests() : base(DispatchTestConfig.Config)
+    {
+        _chargers = CreateTestProbe("chargers");
+        _sessions = CreateTestProbe("sessions");
+    }
+
+    private IActorRef StartFleet(string fleetId) => Sys.ActorOf(FleetActor.Props(fleetId, Settings, _chargers, _sessions));
+
+    private void Join(IActorRef fleet, params SessionBounds[] members)
+    {
+        foreach (var m in members)
+        {
+            fleet.Tell(new JoinFleet(m.FleetId, m));
+            ExpectMsg<FleetMemberConfirmed>(c => c.SessionId == m.SessionId);
+        }
+    }
+
+    /// <summary>Receives one frame per member and answers each as <paramref name="answer"/> says; returns the frames.</summary>
+    private List<SendChargerCommand> AnswerFrames(int count, Func<SendChargerCommand, string> answer)
+    {
+        var frames = new List<SendChargerCommand>();
+        for (var i = 0; i < count; i++)
+        {
+            var frame = _chargers.ExpectMsg<SendChargerCommand>();
+            frames.Add(frame);
+            _chargers.LastSender.Tell(new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Completed,
+                $$"""{"status":"{{answer(frame)}}"}"""));
+        }
+        return frames;
+    }
+
+    private FleetStateView State(IActorRef fleet, string fleetId)
+    {
+        fleet.Tell(new GetFleetState(fleetId));
+        return ExpectMsg<FleetStateView>();
+    }
+
+    [Fact]
+    public void A_target_becomes_frames_summing_to_it_then_updates_once_the_profiles_are_installed()
+    {
+        var fleet = StartFleet("F1");
+        Join(fleet, Bounds("A"), Bounds("B", maxDischarge: 3_000), Bounds("C", maxCharge: 7_400));
+
+        fleet.Tell(new DispatchFleetTarget("F1", 20_000, TimeSpan.FromMinutes(15), "test", DispatchSamples.Now));
+        var dispatched = ExpectMsg<FleetTargetDispatched>();
+        Assert.Equal(("F1-1", 3), (dispatched.DispatchId, dispatched.Frames));
+        var frames = AnswerFrames(3, _ => "Accepted");
+        Assert.All(frames, f => Assert.Equal("SetChargingProfile", f.Action));
+        Assert.Equal(20_000, frames.Sum(f => SetpointOf(f.Action, f.PayloadJson).Setpoint), 0.2);
+        var holds = Enumerable.Range(0, 3).Select(_ => _sessions.ExpectMsg<HoldSessionSetpoint>()).ToList();
+        Assert.Equal(20_000, holds.Sum(h => h.SetpointW), 0.2);
+
+        AwaitAssert(() =>
+        {
+            var state = State(fleet, "F1");
+            Assert.Equal(20_000, state.HeldW, 0.2);
+            var log = Assert.Single(state.RecentDispatches);
+            Assert.All(log.Frames, f => Assert.Equal((true, "Accepted"), (f.Accepted, f.Outcome)));
+            Assert.Equal(DispatchSamples.Now, log.IngressAt);
+            Assert.True(log.ReceivedAt <= log.AllocatedAt && log.Frames.All(f => f.AckedAt >= f.SentAt));
+        });
+
+        fleet.Tell(new DispatchFleetTarget("F1", -9_000));
+        ExpectMsg<FleetTargetDispatched>(d => d.DispatchId == "F1-2");
+        var updates = AnswerFrames(3, _ => "Accepted");
+        Assert.All(updates, f => Assert.Equal("UpdateDynamicSchedule", f.Action));
+        Assert.Equal(-9_000, updates.Sum(f => SetpointOf(f.Action, f.PayloadJson).Setpoint), 0.2);
+        Assert.All(updates, f => Assert.InRange(SetpointOf(f.Action, f.PayloadJson).Setpoint, -11_000, 0));
+    }
+
+    [Fact]
+    public void What_a_charger_refused_is_reallocated_over_the_others()
+    {
+        var fleet = StartFleet("F2");
+        Join(fleet, Bounds("A", "F2"), Bounds("B", "F2"), Bounds("C", "F2"));
+
+        fleet.Tell(new DispatchFleetTarget("F2", 15_000));
+        ExpectMsg<FleetTargetDispatched>();
+        AnswerFrames(3, f => f.StationId == "CS-C" ? "Rejected" : "Accepted");
+
+        // Round 2: C keeps what it held (0 W), A and B now carry the whole target with UpdateDynamicSchedule.
+        var round2 = AnswerFrames(2, _ => "Accepted");
+        Assert.Equal(["CS-A", "CS-B"], round2.Select(f => f.StationId).Order());
+        Assert.All(round2, f => Assert.Equal("UpdateDynamicSchedule", f.Action));
+        Assert.Equal(15_000, round2.Sum(f => SetpointOf(f.Action, f.PayloadJson).Setpoint), 0.2);
+
+        AwaitAssert(() =>
+        {
+            var log = Assert.Single(State(fleet, "F2").RecentDispatches);
+            Assert.Equal(2, log.Rounds);
+            Assert.Equal(5, log.Frames.Length);
+            Assert.Equal("Rejected", log.Frames.Single(f => f is { Round: 1, SessionId: "C" }).Outcome);
+            Assert.True(log.AllAnswered);
+        });
+        _chargers.ExpectNoMsg(TimeSpan.FromMilliseconds(300)); // no third round
+    }
+
+    [Fact]
+    public void An_offline_charger_counts_as_refused()
+    {
+        var fleet = StartFleet("F3");
+        Join(fleet, Bounds("A", "F3"), Bounds("B", "F3"));
+        fleet.Tell(new DispatchFleetTarget("F3", 4_000));
+        ExpectMsg<FleetTargetDispatched>();
+        for (var i = 0; i < 2; i++)
+        {
+            var frame = _chargers.ExpectMsg<SendChargerCommand>();
+            _chargers.LastSender.Tell(frame.StationId == "CS-A"
+                ? new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Offline, null, null, "not connected")
+                : new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Completed, """{"status":"Accepted"}"""));
+        }
+        var round2 = _chargers.ExpectMsg<SendChargerCommand>();
+        Assert.Equal(("CS-B", 4_000.0), (round2.StationId, SetpointOf(round2.Action, round2.PayloadJson).Setpoint));
+    }
+
+    [Fact]
+    public void Membership_active_target_and_dispatch_log_survive_a_restart()
+    {
+        var fleet = StartFleet("F4");
+        Join(fleet, Bounds("A", "F4"), Bounds("B", "F4"));
+        fleet.Tell(new DispatchFleetTarget("F4", 6_000, TimeSpan.FromMinutes(5), "grid:test", DispatchSamples.Now));
+        ExpectMsg<FleetTargetDispatched>();
+        AnswerFrames(2, _ => "Accepted");
+        fleet.Tell(new DispatchFleetTarget("F4", 8_000));
+        ExpectMsg<FleetTargetDispatched>();
+        AnswerFrames(2, _ => "Accepted");
+        FleetStateView before = null!;
+        AwaitAssert(() =>
+        {
+            before = State(fleet, "F4");
+            Assert.All(before.RecentDispatches.SelectMany(d => d.Frames), f => Assert.True(f.Accepted));
+            Assert.Equal(8, before.SequenceNr); // 2 joins, 2 dispatches, 4 acks: all journaled (acks are persisted async)
+        });
+
+        Watch(fleet);
+        fleet.Tell(StopFleet.Instance);
+        ExpectTerminated(fleet);
+
+        var after = State(StartFleet("F4"), "F4");
+        Assert.Equal(before.Members.Select(m => (m.Bounds, m.HeldSetpointW, m.ProfileInstalled)),
+            after.Members.Select(m => (m.Bounds, m.HeldSetpointW, m.ProfileInstalled)));
+        Assert.Equal(before.ActiveTarget, after.ActiveTarget);
+        Assert.Equal(8_000, after.TargetW);
+        Assert.Equal(before.RecentDispatches.Select(d => d.DispatchId), after.RecentDispatches.Select(d => d.DispatchId));
+        Assert.Equal(before.RecentDispatches.SelectMany(d => d.Frames), after.RecentDispatches.SelectMany(d => d.Frames));
+        Assert.Equal(before.SequenceNr, after.SequenceNr);
+    }
+
+    [Fact]
+    public void Meter_values_of_member_evses_add_up_to_the_actual_power()
+    {
+        var fleet = StartFleet("F5");
+        Join(fleet, Bounds("A", "F5"), Bounds("B", "F5"));
+        Sys.EventStream.Publish(new MeterValuesNotice("CS-A", 1, 3_000, null));
+        Sys.EventStream.Publish(new MeterValuesNotice("CS-B", 1, -1_000, null));
+        Sys.EventStream.Publish(new MeterValuesNotice("CS-OTHER", 1, 50_000, null)); // not a member
+        AwaitAssert(() => Assert.Equal(2_000, State(fleet, "F5").ActualW));
+    }
+
+    [Fact]
+    public void Sessions_of_another_fleet_or_with_impossible_bounds_are_refused()
+    {
+        var fleet = StartFleet("F6");
+        fleet.Tell(new JoinFleet("F6", Bounds("A", "OTHER")));
+        ExpectMsg<FleetMemberRefused>();
+        fleet.Tell(new JoinFleet("F6", Bounds("A", "F6", soc: 140)));
+        ExpectMsg<FleetMemberRefused>();
+        // (A NaN target cannot even be serialized; the fleet's own finite check guards local senders.)
+        Assert.Empty(State(fleet, "F6").Members);
+    }
+}

@@ -1,0 +1,59 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Sessions;
+using static V2gActors.Engine.Tests.Dispatch.DispatchSamples;
+
+namespace V2gActors.Engine.Tests.Dispatch;
+
+public sealed class VehicleSessionActorTests() : TestKit(DispatchTestConfig.Config)
+{
+    [Fact]
+    public void Registers_with_its_fleet_holds_setpoints_and_recovers_both()
+    {
+        var fleets = CreateTestProbe();
+        var session = Sys.ActorOf(VehicleSessionActor.Props("S-1", fleets));
+        var bounds = Bounds("S-1");
+
+        session.Tell(new RegisterVehicleSession(bounds));
+        ExpectMsg<VehicleSessionRegistered>(r => r.FleetId == "F1");
+        Assert.Equal(bounds, fleets.ExpectMsg<JoinFleet>(j => j.FleetId == "F1").Member);
+        fleets.Reply(new FleetMemberConfirmed("F1", "S-1", 1));
+
+        session.Tell(new HoldSessionSetpoint("S-1", "F1-7", -3_500, DispatchSamples.Now));
+        AwaitAssert(() =>
+        {
+            session.Tell(new GetVehicleSessionState("S-1"));
+            Assert.Equal(-3_500, ExpectMsg<VehicleSessionView>().HeldSetpointW);
+        });
+
+        Watch(session);
+        session.Tell(StopVehicleSession.Instance);
+        ExpectTerminated(session);
+
+        var restarted = Sys.ActorOf(VehicleSessionActor.Props("S-1", fleets));
+        restarted.Tell(new GetVehicleSessionState("S-1"));
+        var view = ExpectMsg<VehicleSessionView>();
+        Assert.Equal((bounds, -3_500.0, "F1-7", 2L), (view.Bounds, view.HeldSetpointW, view.HeldDispatchId, view.SequenceNr));
+    }
+
+    [Fact]
+    public void Refreshed_bounds_reach_the_fleet_but_a_session_cannot_move_to_another_evse_or_fleet()
+    {
+        var fleets = CreateTestProbe();
+        var session = Sys.ActorOf(VehicleSessionActor.Props("S-2", fleets));
+        session.Tell(new RegisterVehicleSession(Bounds("S-2")));
+        ExpectMsg<VehicleSessionRegistered>();
+        fleets.ExpectMsg<JoinFleet>();
+
+        session.Tell(new RegisterVehicleSession(Bounds("S-2", soc: 75)));
+        ExpectMsg<VehicleSessionRegistered>();
+        Assert.Equal(75, fleets.ExpectMsg<JoinFleet>().Member.SocPercent);
+
+        session.Tell(new RegisterVehicleSession(Bounds("S-2", fleetId: "F9")));
+        ExpectMsg<VehicleSessionRejected>();
+        session.Tell(new RegisterVehicleSession(Bounds("S-2", maxCharge: -1)));
+        ExpectMsg<VehicleSessionRejected>();
+        fleets.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+}
