@@ -6,7 +6,8 @@ namespace V2gActors.Domain.Grid;
 /// </summary>
 public sealed record ControlWindow(DateTimeOffset Start, TimeSpan Duration, int Priority)
 {
-    public DateTimeOffset End => Start + Duration;
+    // Saturates: a default control (MinValue start, TimeSpan.MaxValue duration) lasts "forever" instead of overflowing.
+    public DateTimeOffset End => Duration >= DateTimeOffset.MaxValue - Start ? DateTimeOffset.MaxValue : Start + Duration;
 
     /// <summary>Active from <see cref="Start"/> inclusive to <see cref="End"/> exclusive, so back-to-back windows never overlap.</summary>
     public bool IsActiveAt(DateTimeOffset instant) => instant >= Start && instant < End;

@@ -53,3 +53,15 @@ public class ControlModelTests
         Assert.Equal(0, control.Window.Priority);
     }
 }
+
+public class ControlWindowSaturationTests
+{
+    [Fact]
+    public void A_default_window_is_active_at_any_instant_without_overflowing()
+    {
+        var window = V2gActors.Domain.Grid.ControlWindow.Default(priority: 100);
+        Assert.Equal(DateTimeOffset.MaxValue, window.End);
+        Assert.True(window.IsActiveAt(DateTimeOffset.UtcNow));
+        Assert.True(window.IsActiveAt(new DateTimeOffset(9000, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+}
