@@ -36,8 +36,10 @@ public sealed class DcBptDynamicSessionTests(ITestOutputHelper output)
         var charging = 0;
         await foreach (var o in observations.Reader.ReadAllAsync(timeout.Token))
             if (o.TargetPowerW == 7_000 && ++charging == 20) break;
-        var changedAt = Stopwatch.GetTimestamp();
+        // Bracket the update: a request sent between the two instants may see either value.
+        var changeStarted = Stopwatch.GetTimestamp();
         session.UpdateSetpoint(new SeccSetpoint(-5_000));
+        var changedAt = Stopwatch.GetTimestamp();
 
         var result = await run.WaitAsync(timeout.Token);
         var end = await session.Completion.WaitAsync(timeout.Token);
@@ -48,7 +50,7 @@ public sealed class DcBptDynamicSessionTests(ITestOutputHelper output)
         Assert.Equal("DE*V2G*E0001*1", result.EvseId);
 
         var loops = result.ChargeLoops;
-        Assert.All(loops.Where(o => o.ReceivedTimestamp < changedAt), o => Assert.Equal(7_000, o.TargetPowerW));
+        Assert.All(loops.Where(o => o.ReceivedTimestamp < changeStarted), o => Assert.Equal(7_000, o.TargetPowerW));
         var afterChange = loops.Where(o => o.SentTimestamp > changedAt).ToList();
         Assert.NotEmpty(afterChange);
         Assert.All(afterChange, o => Assert.Equal(-5_000, o.TargetPowerW));
