@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using V2gActors.LoadTest.Recording;
+using V2gActors.Ocpp;
+using V2gActors.Ocpp.Messages.V21;
+using V2gActors.Ocpp.Rpc;
+using V2gActors.Ocpp.Transport.Client;
+
+namespace V2gActors.LoadTest.Chargers;
+
+/// <summary>
+/// A lean OCPP 2.1 station for load: one real WebSocket, CALLs sent only when the scenario says so and timed by a
+/// <see cref="LatencyProbe"/>. Unlike <c>SimulatedCharger</c> it has no timers of its own (its pace is the scenario's)
+/// and answers every CSMS CALL with CALLERROR NotImplemented (the client transport's default), which keeps 10,000 of
+/// them cheap enough to share a 2-core machine with the node under test.
+/// Not thread-safe: one scenario task drives one charger.
+/// </summary>
+public sealed class LoadCharger(string stationId) : IAsyncDisposable
+{
+    private static readonly string[] Subprotocols = [OcppSubprotocols.Ocpp21];
+    private readonly List<int> _ackedSeqNos = [];
+    private OcppClientConnection? _connection;
+    private int _nextSeqNo;
+    private double _energyWh;
+
+    public string StationId { get; } = stationId;
+
+    public bool IsOpen => _connection?.IsOpen == true;
+
+    public bool Accepted { get; private set; }
+
+    public string? TransactionId { get; private set; }
+
+    /// <summary>SeqNos of this charger's TransactionEvents that the CSMS acknowledged with a CALLRESULT.</summary>
+    public IReadOnlyList<int> AckedSeqNos => _ackedSeqNos;
+
+    public async Task<bool> ConnectAsync(Uri csms, string password, LatencyProbe probe, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            _connection = await OcppClientConnection.ConnectAsync(csms, StationId, password, Subprotocols,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            probe.Record("connect", start, succeeded: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is OcppConnectException or WebSocketException or HttpRequestException or IOException)
+        {
+            probe.Record("connect", start, succeeded: false);
+            return false;
+        }
+    }
+
+    /// <summary>BootNotification; counts as succeeded only when the CSMS answers Accepted.</summary>
+    public async Task<bool> BootAsync(LatencyProbe probe)
+    {
+        var outcome = await probe.CallAsync(Connection, "BootNotification", LoadPayloads.Boot(StationId), wanted: IsAccepted)
+            .ConfigureAwait(false);
+        Accepted = outcome is CallSucceeded ok && IsAccepted(ok);
+        return Accepted;
+    }
+
+    public Task<CallOutcome> StatusAsync(LatencyProbe probe, ConnectorStatusEnumType status) =>
+        probe.CallAsync(Connection, "StatusNotification", LoadPayloads.Status(status));
+
+    /// <summary>TransactionEvent(Started) of a new transaction; later <see cref="TransactionUpdateAsync"/>s belong to it.</summary>
+    public async Task<bool> StartTransactionAsync(LatencyProbe probe)
+    {
+        TransactionId = $"{StationId}-{Guid.NewGuid().ToString("N")[..12]}";
+        _nextSeqNo = 0;
+        return await SendTransactionEventAsync(probe, TransactionEventEnumType.Started, dueAt: null).ConfigureAwait(false);
+    }
+
+    public Task<bool> TransactionUpdateAsync(LatencyProbe probe, long? dueAt) =>
+        SendTransactionEventAsync(probe, TransactionEventEnumType.Updated, dueAt);
+
+    public async Task<bool> MeterValuesAsync(LatencyProbe probe, long? dueAt)
+    {
+        _energyWh += 15;
+        var outcome = await probe.CallAsync(Connection, "MeterValues", LoadPayloads.MeterValues(_energyWh), dueAt).ConfigureAwait(false);
+        return outcome is CallSucceeded;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is { } connection) await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private OcppClientConnection Connection => _connection ?? throw new InvalidOperationException($"{StationId} is not connected");
+
+    private async Task<bool> SendTransactionEventAsync(LatencyProbe probe, TransactionEventEnumType type, long? dueAt)
+    {
+        var seqNo = _nextSeqNo++;
+        _energyWh += 15;
+        var payload = LoadPayloads.TransactionEvent(StationId, TransactionId!, seqNo, type, _energyWh);
+        // Started is recorded apart: it opens the transaction (a different write) and is not part of the flood's rate.
+        var series = type == TransactionEventEnumType.Started ? "TransactionEvent(Started)" : "TransactionEvent";
+        var outcome = await probe.CallAsync(Connection, "TransactionEvent", payload, dueAt, series: series).ConfigureAwait(false);
+        if (outcome is not CallSucceeded) return false;
+        _ackedSeqNos.Add(seqNo);
+        return true;
+    }
+
+    private bool IsAccepted(CallSucceeded ok) =>
+        OcppPayloadCodec.TryDecode(Connection.Version, "BootNotification", OcppPayloadKind.Response, ok.Payload.Span, out var payload, out _)
+        && payload is BootNotificationResponse { Status: RegistrationStatusEnumType.Accepted };
+}
