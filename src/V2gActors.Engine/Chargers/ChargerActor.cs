@@ -62,6 +62,8 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
             if (t.ActorRef.Equals(_connection)) GoOffline("connection actor terminated");
         });
         Command<GetChargerState>(_ => Sender.Tell(View()));
+        // Profile storage arrives with smart charging (issue 3); until then the entity knows of no installed profile.
+        Command<GetInstalledChargingProfiles>(_ => Sender.Tell(new InstalledChargingProfilesView(_stationId, [])));
         Command<ChargerCommandCompleted>(done => _log.Info("{0}: {1} → {2} {3}{4}", _stationId, done.Action, done.Outcome,
             done.ErrorCode, done.ErrorDescription));
         Command<PassivateIfStillOffline>(_ =>

@@ -35,6 +35,9 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(GetChargerState))]
 [JsonSerializable(typeof(ChargerStateView))]
 [JsonSerializable(typeof(StopCharger))]
+[JsonSerializable(typeof(GetInstalledChargingProfiles))]
+[JsonSerializable(typeof(InstalledChargingProfile))]
+[JsonSerializable(typeof(InstalledChargingProfilesView))]
 // entity → connection
 [JsonSerializable(typeof(SendCallResult))]
 [JsonSerializable(typeof(SendCallError))]

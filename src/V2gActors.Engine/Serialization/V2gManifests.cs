@@ -33,6 +33,9 @@ public static class V2gManifests
         [typeof(GetChargerState)] = "chg.get.v1",
         [typeof(ChargerStateView)] = "chg.view.v1",
         [typeof(StopCharger)] = "chg.stop.v1",
+        [typeof(GetInstalledChargingProfiles)] = "chg.get-profiles.v1",
+        [typeof(InstalledChargingProfile)] = "chg.profile.v1",
+        [typeof(InstalledChargingProfilesView)] = "chg.profiles.v1",
         // "conn." = connection actor
         [typeof(SendCallResult)] = "conn.result.v1",
         [typeof(SendCallError)] = "conn.error.v1",

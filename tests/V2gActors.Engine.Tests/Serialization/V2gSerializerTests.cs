@@ -55,6 +55,10 @@ public sealed class V2gSerializerTests() : TestKit(EngineTestConfig.InMemory)
             [new ConnectorState(1, 1, "Available", T)], [Transaction], [], ImmutableDictionary<int, ImmutableArray<MeterSample>>.Empty,
             12, 1, 0, 42);
         yield return StopCharger.Instance;
+        yield return new GetInstalledChargingProfiles("CS-1");
+        var profile = new InstalledChargingProfile(1, 71001, 0, "TxProfile", "Dynamic", "CentralSetpoint", T, """{"id":71001}""");
+        yield return profile;
+        yield return new InstalledChargingProfilesView("CS-1", [profile]);
         yield return new SendCallResult("m-1", """{"currentTime":"2026-01-01T00:00:00Z"}"""u8.ToArray());
         yield return new SendCallError("m-1", OcppErrorCode.PropertyConstraintViolation, "bad");
         yield return new SendCallToCharger("CS-1", "Reset", """{"type":"OnIdle"}"""u8.ToArray(), actor);
