@@ -35,6 +35,9 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
     private OcppVersion? _version;
     private DateTimeOffset? _lastHeartbeatAt;
 
+    /// <summary>The CALL whose events are being journaled (one at a time: PersistAll stashes the rest).</summary>
+    private OcppCallReceived? _callBeingPersisted;
+
     public ChargerActor(string stationId, ChargerSettings settings, TimeProvider? clock = null)
     {
         _stationId = stationId;
@@ -158,15 +161,46 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
         // entity, and stashing keeps the duplicate check of the next TransactionEvent exact. Throughput comes from the
         // journal batching writes of many entities into one round trip.
         var remaining = decision.Events.Length;
+        _callBeingPersisted = call;
         PersistAll(decision.Events, e =>
         {
             _state = _state.Apply(e);
             PublishNoticeFor(e);
             if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
             if (--remaining > 0) return;
+            // A rejected event of the batch has already been answered with a CALLERROR: never acknowledge it too.
+            if (!ReferenceEquals(_callBeingPersisted, call)) return;
+            _callBeingPersisted = null;
             Reply(call, decision.Response!);
             if (e is ChargerBooted booted) AfterBoot(booted);
         });
+    }
+
+    /// <summary>
+    /// The journal failed to store an event (database down, disk full). Nothing was acknowledged: the station gets a
+    /// CALLERROR saying so and retries (OCPP stations resend transaction messages); then Akka.Persistence stops the
+    /// entity, and sharding recreates it from the journal on the station's next message.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        RefuseCallBeingPersisted(cause, "the journal is unavailable");
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    /// <summary>The journal refused the event (e.g. it could not be serialized); the entity keeps running.</summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        RefuseCallBeingPersisted(cause, "the journal rejected the record");
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    private void RefuseCallBeingPersisted(Exception cause, string why)
+    {
+        if (_callBeingPersisted is not { } call) return;
+        _callBeingPersisted = null;
+        _log.Error(cause, "{0}: {1} not stored: {2}", _stationId, call.Action, why);
+        call.Connection.Tell(new SendCallError(call.MessageId, OcppErrorCode.InternalError,
+            $"{call.Action} was not stored ({why}); nothing was recorded, retry later."));
     }
 
     private static void Reply(OcppCallReceived call, object response) =>

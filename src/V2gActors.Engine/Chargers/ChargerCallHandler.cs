@@ -70,8 +70,7 @@ public static class ChargerCallHandler
 
     private static ChargerCallDecision Boot(string stationId, BootNotificationRequest boot, RegistrationPolicy policy, DateTimeOffset now)
     {
-        var status = policy.Decide(stationId);
-        var interval = policy.IntervalFor(status);
+        var (status, interval) = policy.DecideBoot(stationId, now);
         var station = boot.ChargingStation;
         var response = new BootNotificationResponse
         {

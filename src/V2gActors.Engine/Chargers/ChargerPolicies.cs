@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using V2gActors.Engine.Chargers.Admission;
 
 namespace V2gActors.Engine.Chargers;
 
@@ -16,6 +17,12 @@ public sealed record RegistrationPolicy(
     public static RegistrationPolicy AcceptAll { get; } = new(
         RegistrationStatus.Accepted, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, 300, 30);
 
+    /// <summary>
+    /// The node's boot-storm gate: a station the policy would accept is answered Pending with a booked retry interval
+    /// while more stations boot than the node admits per second. Shared by every entity on the node.
+    /// </summary>
+    public BootAdmission Admission { get; init; } = BootAdmission.None;
+
     public RegistrationStatus Decide(string stationId) =>
         Deny.Contains(stationId) ? RegistrationStatus.Rejected
         : Allow.Count > 0 && !Allow.Contains(stationId) ? RegistrationStatus.Rejected
@@ -25,6 +32,15 @@ public sealed record RegistrationPolicy(
     /// <summary>OCPP: when not Accepted, interval is the minimum wait before the station boots again.</summary>
     public int IntervalFor(RegistrationStatus status) =>
         status == RegistrationStatus.Accepted ? HeartbeatIntervalSeconds : PendingRetryIntervalSeconds;
+
+    /// <summary>Status and interval for a booting station, the admission gate included.</summary>
+    public (RegistrationStatus Status, int Interval) DecideBoot(string stationId, DateTimeOffset now)
+    {
+        var status = Decide(stationId);
+        if (status == RegistrationStatus.Accepted && Admission.Decide(stationId, now) is { Admitted: false } wait)
+            return (RegistrationStatus.Pending, Math.Max(1, (int)wait.RetryAfter.TotalSeconds));
+        return (status, IntervalFor(status));
+    }
 }
 
 /// <summary>Decides Authorize and the idTokenInfo of TransactionEvent: everyone is accepted unless denied.</summary>

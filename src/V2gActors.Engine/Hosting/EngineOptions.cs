@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Configuration;
 using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Chargers.Admission;
 using V2gActors.Engine.Persistence;
 
 namespace V2gActors.Engine.Hosting;
@@ -53,7 +54,11 @@ public sealed class EngineOptions
             [.. Registration.Allow],
             [.. Registration.Deny],
             Registration.HeartbeatIntervalSeconds,
-            Registration.PendingRetryIntervalSeconds),
+            Registration.PendingRetryIntervalSeconds)
+        {
+            // One gate per call: the engine calls this once per node, so all entities of the node share it.
+            Admission = new BootAdmission(Registration.BootsPerSecond, Registration.BootBurst),
+        },
         new AuthorizationPolicy([.. Authorization.DeniedIdTokens]),
         Math.Max(1, Chargers.SnapshotEvery),
         TimeSpan.FromSeconds(Chargers.PassivateAfterDisconnectedSeconds),
@@ -111,6 +116,15 @@ public sealed class EngineOptions
 
         /// <summary>Interval sent with Pending/Rejected: the minimum wait before the next BootNotification.</summary>
         public int PendingRetryIntervalSeconds { get; set; } = 30;
+
+        /// <summary>
+        /// Boot-storm gate: stations Accepted per second on this node (0 = no gate). Beyond it a booting station gets
+        /// Pending with the interval of a booked slot (see <c>BootAdmission</c>).
+        /// </summary>
+        public double BootsPerSecond { get; set; } = 500;
+
+        /// <summary>Stations Accepted at once before <see cref="BootsPerSecond"/> spacing applies.</summary>
+        public int BootBurst { get; set; } = 1000;
     }
 
     public sealed class AuthorizationSection
