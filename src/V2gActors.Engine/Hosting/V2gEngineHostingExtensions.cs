@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
+using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
 using V2gActors.Engine.Persistence;
 using V2gActors.Engine.Serialization;
@@ -59,6 +60,8 @@ public static class V2gEngineHostingExtensions
                 registry.Register<ConnectionsSupervisor>(
                     system.ActorOf(ConnectionsSupervisor.Props(region, commandTimeout), "charger-connections"));
             })
+            // Station passwords (rotation, what the WebSocket upgrade checks): Credentials/.
+            .AddV2gCredentials(options.Chargers.NumberOfShards)
             // Fleets, vehicle sessions and this node's GridIngress (Fleets/DispatchHostingExtensions.cs).
             .AddV2gDispatch();
 

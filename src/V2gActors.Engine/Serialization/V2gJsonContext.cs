@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
+using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
 using V2gActors.Engine.Sessions;
 
@@ -69,4 +70,14 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(GetVehicleSessionState))]
 [JsonSerializable(typeof(VehicleSessionView))]
 [JsonSerializable(typeof(StopVehicleSession))]
+// station credential entity
+[JsonSerializable(typeof(StationPasswordRotationStarted))]
+[JsonSerializable(typeof(StationPasswordRotated))]
+[JsonSerializable(typeof(StationPasswordRotationAbandoned))]
+[JsonSerializable(typeof(RotateStationPassword))]
+[JsonSerializable(typeof(StationPasswordRotationEnded))]
+[JsonSerializable(typeof(GetStationCredentials))]
+[JsonSerializable(typeof(StationCredentialsView))]
+[JsonSerializable(typeof(ConfirmPendingStationPassword))]
+[JsonSerializable(typeof(StopStationCredential))]
 internal sealed partial class V2gJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
+using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
 using V2gActors.Engine.Sessions;
 
@@ -67,6 +68,16 @@ public static class V2gManifests
         [typeof(GetVehicleSessionState)] = "ses.get.v1",
         [typeof(VehicleSessionView)] = "ses.view.v1",
         [typeof(StopVehicleSession)] = "ses.stop.v1",
+        // "cred." = station credential entity (password rotation, security profiles 1/2)
+        [typeof(StationPasswordRotationStarted)] = "cred.rotation-started.v1",
+        [typeof(StationPasswordRotated)] = "cred.rotated.v1",
+        [typeof(StationPasswordRotationAbandoned)] = "cred.rotation-abandoned.v1",
+        [typeof(RotateStationPassword)] = "cred.rotate.v1",
+        [typeof(StationPasswordRotationEnded)] = "cred.rotate-done.v1",
+        [typeof(GetStationCredentials)] = "cred.get.v1",
+        [typeof(StationCredentialsView)] = "cred.view.v1",
+        [typeof(ConfirmPendingStationPassword)] = "cred.confirm.v1",
+        [typeof(StopStationCredential)] = "cred.stop.v1",
     }.ToFrozenDictionary();
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

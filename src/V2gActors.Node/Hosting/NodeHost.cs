@@ -55,7 +55,7 @@ public static class NodeHost
             o.RequireClientCertificateOnTls = configuration.GetValue("V2g:Ocpp:Tls:RequireClientCertificate", false);
             o.MaxMessageSize = configuration.GetValue("V2g:Ocpp:MaxMessageBytes", 64 * 1024);
         });
-        builder.Services.AddSingleton<IOcppCredentialValidator, ConfiguredCredentialValidator>();
+        builder.Services.AddSingleton<IOcppCredentialValidator, StationCredentialValidator>();
 
         var activity = new NodeActivity();
         builder.Services.AddSingleton(activity);

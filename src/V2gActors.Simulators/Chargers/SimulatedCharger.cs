@@ -26,6 +26,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
     private readonly Dictionary<int, int> _profileEvse = [];
     private OcppClientConnection? _connection;
     private BootReasonEnumType _bootReason = BootReasonEnumType.PowerUp;
+    private string? _password;
     private int _transactionCounter;
     private Task? _run;
 
@@ -35,6 +36,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         _options = options;
         _stats = stats ?? new ChargerSimulatorStats();
         _logger = logger ?? NullLogger.Instance;
+        _password = options.Password;
         DeviceModel = new SimulatedDeviceModel(options, stationId);
         _evses = Enumerable.Range(1, options.EvseCount).Select(id => new SimulatedEvse(id)).ToArray();
     }
@@ -102,7 +104,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         {
             try
             {
-                _connection = await OcppClientConnection.ConnectAsync(_options.CsmsUri, StationId, _options.Password,
+                _connection = await OcppClientConnection.ConnectAsync(_options.CsmsUri, StationId, _password,
                     _options.Subprotocols, new OcppClientCallbacks(OnCall: OnCsmsCallAsync),
                     new OcppClientOptions { ClientCertificate = _options.ClientCertificate, TrustedCsmsRoot = _options.TrustedCsmsRoot },
                     logger: _logger,
@@ -353,7 +355,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         {
             GetBaseReportRequest r => StartBaseReport(r),
             GetVariablesRequest r => Reply(new GetVariablesResponse { GetVariableResult = r.GetVariableData.Select(DeviceModel.Get).ToArray() }),
-            SetVariablesRequest r => Reply(new SetVariablesResponse { SetVariableResult = r.SetVariableData.Select(DeviceModel.Set).ToArray() }),
+            SetVariablesRequest r => Reply(new SetVariablesResponse { SetVariableResult = r.SetVariableData.Select(SetVariable).ToArray() }),
             ResetRequest => ScheduleReset(),
             ChangeAvailabilityRequest r => await ChangeAvailabilityAsync(r).ConfigureAwait(false),
             TriggerMessageRequest r => Trigger(r),
@@ -390,6 +392,32 @@ public sealed class SimulatedCharger : IAsyncDisposable
             }
         });
         return Reply(new GetBaseReportResponse { Status = GenericDeviceModelStatusEnumType.Accepted });
+    }
+
+    /// <summary>
+    /// SecurityCtrlr.BasicAuthPassword is write-only and not part of the reported device model: a station that accepts a
+    /// new password reconnects with it (OCPP 2.x A01); everything else goes to the device model.
+    /// </summary>
+    private SetVariableResultType SetVariable(SetVariableDataType data)
+    {
+        if (data.Component.Name != "SecurityCtrlr" || data.Variable.Name != "BasicAuthPassword") return DeviceModel.Set(data);
+        var accepted = data.AttributeValue.Length is >= 16 and <= 40;
+        if (accepted)
+        {
+            _password = data.AttributeValue;
+            _ = Task.Run(async () =>
+            {
+                // As with Reset: the Accepted reply goes out first, then the station reconnects with the new password.
+                await Task.Delay(1000).ConfigureAwait(false);
+                if (_connection is { } c) await c.CloseAsync(WebSocketCloseStatus.NormalClosure, "new credentials").ConfigureAwait(false);
+            });
+        }
+        return new SetVariableResultType
+        {
+            AttributeStatus = accepted ? SetVariableStatusEnumType.Accepted : SetVariableStatusEnumType.Rejected,
+            Component = data.Component,
+            Variable = data.Variable,
+        };
     }
 
     private IncomingCallReply ScheduleReset()

@@ -59,6 +59,16 @@ public sealed class V2gSerializerTests() : TestKit(EngineTestConfig.InMemory)
         var profile = new InstalledChargingProfile(1, 71001, 0, "TxProfile", "Dynamic", "CentralSetpoint", T, """{"id":71001}""");
         yield return profile;
         yield return new InstalledChargingProfilesView("CS-1", [profile]);
+        // station credential entity
+        yield return new V2gActors.Engine.Credentials.StationPasswordRotationStarted("pbkdf2-sha256$1$AA==$AA==", T);
+        yield return new V2gActors.Engine.Credentials.StationPasswordRotated(T);
+        yield return new V2gActors.Engine.Credentials.StationPasswordRotationAbandoned("Rejected", T);
+        yield return new V2gActors.Engine.Credentials.RotateStationPassword("CS-1", actor);
+        yield return new V2gActors.Engine.Credentials.StationPasswordRotationEnded("CS-1", true, "accepted");
+        yield return new V2gActors.Engine.Credentials.GetStationCredentials("CS-1");
+        yield return new V2gActors.Engine.Credentials.StationCredentialsView("CS-1", "h1", "h2", T);
+        yield return new V2gActors.Engine.Credentials.ConfirmPendingStationPassword("CS-1");
+        yield return V2gActors.Engine.Credentials.StopStationCredential.Instance;
         yield return new SendCallResult("m-1", """{"currentTime":"2026-01-01T00:00:00Z"}"""u8.ToArray());
         yield return new SendCallError("m-1", OcppErrorCode.PropertyConstraintViolation, "bad");
         yield return new SendCallToCharger("CS-1", "Reset", """{"type":"OnIdle"}"""u8.ToArray(), actor);
