@@ -3,6 +3,7 @@ using System.Text;
 using V2gActors.Engine.Chargers;
 using V2gActors.Ocpp;
 using V2gActors.TestSupport;
+using V2gActors.TestSupport.Fuzzing;
 
 namespace V2gActors.Integration.Tests;
 
@@ -28,7 +29,7 @@ public sealed class FuzzTests
     [Fact]
     public async Task Mutated_and_random_frames_never_break_the_connection_or_the_node()
     {
-        var iterations = int.TryParse(Environment.GetEnvironmentVariable("V2G_FUZZ_ITERATIONS"), out var n) ? n : 3000;
+        var iterations = InputMutator.Iterations(3000);
         var random = new Random(20261124);
         await using var node = await TestNode.StartAsync(TempFiles.SqlitePath());
         using var socket = new ClientWebSocket();
@@ -39,7 +40,7 @@ public sealed class FuzzTests
         var sent = 0;
         for (var i = 0; i < iterations; i++)
         {
-            var input = i % 10 == 9 ? RandomBytes(random) : Mutate(random, Encoding.UTF8.GetBytes(Seeds[random.Next(Seeds.Length)]));
+            var input = i % 10 == 9 ? InputMutator.RandomBytes(random) : InputMutator.Mutate(random, Encoding.UTF8.GetBytes(Seeds[random.Next(Seeds.Length)]), JsonSyntax);
             // The endpoint only accepts text frames; invalid UTF-8 in a text frame is the WebSocket layer's business
             // (it closes the socket, as RFC 6455 requires), so the fuzzer stays within valid UTF-8 text.
             var text = Encoding.UTF8.GetString(input);
@@ -69,29 +70,5 @@ public sealed class FuzzTests
         TestReport.Line($"fuzz (OCPP-J over a live socket): {sent} inputs tried, {answers} answers, 0 crashes, connection open");
     }
 
-    private static byte[] RandomBytes(Random random)
-    {
-        var bytes = new byte[random.Next(0, 200)];
-        random.NextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] Mutate(Random random, byte[] seed)
-    {
-        var data = new List<byte>(seed);
-        var edits = random.Next(1, 4);
-        for (var e = 0; e < edits && data.Count > 0; e++)
-        {
-            var at = random.Next(data.Count);
-            switch (random.Next(5))
-            {
-                case 0: data[at] = (byte)random.Next(32, 127); break;                 // replace a character
-                case 1: data.RemoveRange(at, random.Next(1, Math.Min(8, data.Count - at) + 1)); break; // delete a run
-                case 2: data.Insert(at, "{}[],:\"0-e"u8[random.Next(10)]); break;      // insert JSON punctuation
-                case 3: data.RemoveRange(at, data.Count - at); break;                  // truncate
-                default: data.InsertRange(at, data.GetRange(at, Math.Min(16, data.Count - at))); break; // duplicate a run
-            }
-        }
-        return [.. data];
-    }
+    private static ReadOnlySpan<byte> JsonSyntax => "{}[],:\"0-e"u8;
 }
