@@ -92,6 +92,13 @@ public sealed class CmdTestNode : IAsyncDisposable
         return await region.Ask<ChargerStateView>(new GetChargerState(stationId), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
     }
 
+    public async Task<ChargerCommandCompleted> CommandAsync(string stationId, string action, string payloadJson)
+    {
+        var region = await App.Services.GetRequiredService<ActorRegistry>().GetAsync<ChargerRegion>().ConfigureAwait(false);
+        return await region.Ask<ChargerCommandCompleted>(new SendChargerCommand(stationId, action, payloadJson), TimeSpan.FromSeconds(30))
+            .ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(_chargers.Select(c => c.DisposeAsync().AsTask())).ConfigureAwait(false);

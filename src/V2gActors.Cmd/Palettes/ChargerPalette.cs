@@ -10,7 +10,7 @@ using V2gActors.Engine.Hosting;
 namespace V2gActors.Cmd.Palettes;
 
 /// <summary>Charging stations: what this node knows, one station's state, and the operator's actions on it.</summary>
-public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef directory, EngineOptions engine) : ICommandPalette
+public sealed partial class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef directory, EngineOptions engine) : ICommandPalette
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(10);
     private static readonly ArgumentInfo StationArgument = new("station-id", "the station id", Positional: true, Required: true);
@@ -25,7 +25,11 @@ public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef d
             new("type", "Immediate or OnIdle", ShortName: "t", Default: "Immediate"),
             new("evse", "reset only this EVSE (OCPP 2.x evseId)", ShortName: "e"),
         ]),
-        new("profiles", "the station's charging profiles (not available yet)", false, [StationArgument]),
+        new("profiles", "the charging profiles the station accepted, as the entity records them (no round trip)", false,
+        [
+            StationArgument,
+            new("full", "also print each profile's OCPP JSON", ShortName: "f", IsFlag: true),
+        ]),
     ]);
 
     public Task<CommandResult> ExecuteAsync(string command, CommandContext context) => command switch
@@ -33,8 +37,7 @@ public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef d
         "list" => ListAsync(context),
         "show" => ShowAsync(context),
         "reset" => ResetAsync(context),
-        "profiles" => Task.FromResult(CommandResult.Failed(
-            "Charging profiles are not available yet: the Charger entity does not keep SetChargingProfile state so far.")),
+        "profiles" => ProfilesAsync(context),
         _ => Task.FromResult(CommandResult.Usage($"charger has no command {command}.")),
     };
 

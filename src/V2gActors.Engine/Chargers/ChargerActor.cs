@@ -15,7 +15,7 @@ namespace V2gActors.Engine.Chargers;
 /// current connection, and passivates itself once the station has been offline for a while, so remember-entities
 /// only keeps connected chargers alive.
 /// </summary>
-public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
+public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
 {
     private sealed record PassivateIfStillOffline
     {
@@ -65,8 +65,7 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
             if (t.ActorRef.Equals(_connection)) GoOffline("connection actor terminated");
         });
         Command<GetChargerState>(_ => Sender.Tell(View()));
-        // Profile storage arrives with smart charging (issue 3); until then the entity knows of no installed profile.
-        Command<GetInstalledChargingProfiles>(_ => Sender.Tell(new InstalledChargingProfilesView(_stationId, [])));
+        ReceiveSmartCharging();
         Command<ChargerCommandCompleted>(done => _log.Info("{0}: {1} → {2} {3}{4}", _stationId, done.Action, done.Outcome,
             done.ErrorCode, done.ErrorDescription));
         Command<PassivateIfStillOffline>(_ =>
@@ -108,6 +107,7 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
         _connection = null;
         _connectionId = null;
         _log.Info("{0}: offline ({1})", _stationId, why);
+        DropWaitingSetpoints();
         Publish(new ChargerConnectivityNotice(_stationId, false, connectionId));
         SchedulePassivationIfOffline();
     }
@@ -215,27 +215,29 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
         SendToCharger("GetBaseReport", $$"""{"requestId":{{requestId}},"reportBase":"FullInventory"}""", Self);
     }
 
-    private void OnCommand(SendChargerCommand command) =>
+    private void OnCommand(SendChargerCommand command)
+    {
+        if (TryHandleProfileCommand(command, command.ReplyTo ?? Sender)) return;
         SendToCharger(command.Action, command.PayloadJson, command.ReplyTo ?? Sender);
+    }
 
     private void SendToCharger(string action, string payloadJson, IActorRef replyTo)
     {
+        if (RefuseSending(action, payloadJson, out var payload) is { } refused) replyTo.Tell(refused);
+        else _connection!.Tell(new SendCallToCharger(_stationId, action, payload, replyTo));
+    }
+
+    /// <summary>Why a command cannot be sent now (offline, or invalid for the connection's edition); null when it can.</summary>
+    private ChargerCommandCompleted? RefuseSending(string action, string payloadJson, out byte[] payload)
+    {
+        payload = Encoding.UTF8.GetBytes(payloadJson);
         if (_connection is null || _version is not { } version)
-        {
-            replyTo.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Offline, null, null,
-                $"Station {_stationId} is not connected."));
-            return;
-        }
+            return new ChargerCommandCompleted(_stationId, action, CommandOutcome.Offline, null, null, $"Station {_stationId} is not connected.");
 
-        var payload = Encoding.UTF8.GetBytes(payloadJson);
         if (OcppPayloadCodec.ValidateOutgoing(version, action, OcppPayloadKind.Request, payload) is { } invalid)
-        {
-            replyTo.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Invalid, null, invalid.Code.ToString(),
-                $"Not sent: invalid {action} for OCPP {version.ToSubprotocol()}: {invalid.Description}"));
-            return;
-        }
-
-        _connection.Tell(new SendCallToCharger(_stationId, action, payload, replyTo));
+            return new ChargerCommandCompleted(_stationId, action, CommandOutcome.Invalid, null, invalid.Code.ToString(),
+                $"Not sent: invalid {action} for OCPP {version.ToSubprotocol()}: {invalid.Description}");
+        return null;
     }
 
     private ChargerStateView View() => new(

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Ocpp;
 using V2gActors.Ocpp.Messages.V21;
 
@@ -63,6 +64,8 @@ public static class ChargerCallHandler
                 new SecurityEventNotificationResponse(),
                 new SecurityEventReceived(security.Type, security.Timestamp, security.TechInfo)),
             NotifyReportRequest report => Report(state, report),
+            PullDynamicScheduleUpdateRequest pull => SmartChargingCalls.Pull(state.Profiles, pull),
+            ReportChargingProfilesRequest profiles => SmartChargingCalls.Report(profiles),
             // Known to the codec (it decoded), but no use case here yet: NotSupported, never a crash.
             _ => ChargerCallDecision.Fail(OcppErrorCode.NotSupported, $"{action} is not supported by this CSMS."),
         };

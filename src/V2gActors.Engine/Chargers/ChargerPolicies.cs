@@ -57,7 +57,8 @@ public sealed record ChargerSettings(
     AuthorizationPolicy Authorization,
     int SnapshotEvery,
     TimeSpan PassivateAfterDisconnected,
-    bool PullDeviceModelOnBoot)
+    bool PullDeviceModelOnBoot,
+    SmartCharging.SetpointPacing? SetpointPacing = null)
 {
     public static ChargerSettings Default { get; } = new(
         RegistrationPolicy.AcceptAll, AuthorizationPolicy.AcceptAll, SnapshotEvery: 100,

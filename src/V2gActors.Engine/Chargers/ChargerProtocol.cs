@@ -56,6 +56,8 @@ public enum CommandOutcome
     Invalid,
     /// <summary>The connection closed while the command was queued or outstanding.</summary>
     ConnectionLost,
+    /// <summary>Not sent: a newer UpdateDynamicSchedule for the same profile replaced it while it waited (smart charging).</summary>
+    Superseded,
 }
 
 public sealed record ChargerCommandCompleted(

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Engine.Serialization;
 
 namespace V2gActors.Engine.Chargers;
@@ -41,6 +42,9 @@ public sealed record ChargerState(
     ImmutableList<ReportedEvent> RecentEvents,
     ImmutableList<SecurityEventReceived> RecentSecurityEvents) : IV2gSerializable
 {
+    /// <summary>Charging profiles the station accepted (smart charging); outside the positional list so older snapshots still read.</summary>
+    public ChargingProfileBook Profiles { get; init; } = ChargingProfileBook.Empty;
+
     /// <summary>Closed transactions kept for queries and duplicate detection; older ones live only in the journal.</summary>
     public const int ClosedTransactionsKept = 100;
 
@@ -102,6 +106,7 @@ public sealed record ChargerState(
             DeviceModel = e.Variables,
             PendingReports = PendingReports.Remove(e.RequestId),
         },
+        IChargingProfileEvent e => this with { Profiles = Profiles.Apply(e) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown charger event"),
     };
 

@@ -9,7 +9,10 @@ namespace V2gActors.Engine.Chargers;
 /// </summary>
 public sealed record GetInstalledChargingProfiles(string StationId) : IChargerCommand;
 
-/// <summary>One installed profile: the facts an operator scans for, plus the profile as sent (OCPP JSON).</summary>
+/// <summary>
+/// One installed profile: the facts an operator scans for, plus the profile as sent (OCPP JSON). For a Dynamic profile,
+/// the last accepted UpdateDynamicSchedule (OCPP ChargingScheduleUpdateType JSON) and when it was accepted.
+/// </summary>
 public sealed record InstalledChargingProfile(
     int EvseId,
     int ProfileId,
@@ -18,7 +21,10 @@ public sealed record InstalledChargingProfile(
     string Kind,
     string? OperationMode,
     DateTimeOffset InstalledAt,
-    string ProfileJson) : IV2gSerializable;
+    string ProfileJson,
+    string? TransactionId = null,
+    string? DynamicUpdateJson = null,
+    DateTimeOffset? DynamicUpdatedAt = null) : IV2gSerializable;
 
 public sealed record InstalledChargingProfilesView(string StationId, ImmutableArray<InstalledChargingProfile> Profiles)
     : IV2gSerializable;

@@ -80,24 +80,7 @@ public static class SetpointFrames
     }
 
     /// <summary>True when a CALLRESULT to one of our frames says Accepted.</summary>
-    public static bool IsAccepted(string action, string? resultJson)
-    {
-        if (resultJson is null) return false;
-        try
-        {
-            var bytes = Encoding.UTF8.GetBytes(resultJson);
-            return action switch
-            {
-                SetChargingProfile => OcppPayloadCodec.Decode<SetChargingProfileResponse>(bytes).Status == ChargingProfileStatusEnumType.Accepted,
-                UpdateDynamicSchedule => OcppPayloadCodec.Decode<UpdateDynamicScheduleResponse>(bytes).Status == ChargingProfileStatusEnumType.Accepted,
-                _ => false,
-            };
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool IsAccepted(string action, string? resultJson) => Chargers.SmartCharging.SmartChargingActions.IsAccepted(action, resultJson);
 
     private static string Json<T>(T payload) => Encoding.UTF8.GetString(OcppPayloadCodec.Encode(payload));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Engine.Connections;
 using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
@@ -80,4 +81,10 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(StationCredentialsView))]
 [JsonSerializable(typeof(ConfirmPendingStationPassword))]
 [JsonSerializable(typeof(StopStationCredential))]
+// smart charging / V2X (charger entity)
+[JsonSerializable(typeof(ChargingProfileInstalled))]
+[JsonSerializable(typeof(ChargingProfilesCleared))]
+[JsonSerializable(typeof(DynamicScheduleUpdated))]
+[JsonSerializable(typeof(GetExpectedCompositeSchedule))]
+[JsonSerializable(typeof(ExpectedCompositeScheduleView))]
 internal sealed partial class V2gJsonContext : JsonSerializerContext;

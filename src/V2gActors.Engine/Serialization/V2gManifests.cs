@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Engine.Connections;
 using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
@@ -78,6 +79,12 @@ public static class V2gManifests
         [typeof(StationCredentialsView)] = "cred.view.v1",
         [typeof(ConfirmPendingStationPassword)] = "cred.confirm.v1",
         [typeof(StopStationCredential)] = "cred.stop.v1",
+        // smart charging / V2X (charger entity): events and queries
+        [typeof(ChargingProfileInstalled)] = "chg.profile-installed.v1",
+        [typeof(ChargingProfilesCleared)] = "chg.profiles-cleared.v1",
+        [typeof(DynamicScheduleUpdated)] = "chg.dyn-update.v1",
+        [typeof(GetExpectedCompositeSchedule)] = "chg.get-composite.v1",
+        [typeof(ExpectedCompositeScheduleView)] = "chg.composite.v1",
     }.ToFrozenDictionary();
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

@@ -41,6 +41,12 @@ public sealed record ChargerSimulatorOptions
 
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>When set, each installed Dynamic profile asks the CSMS for its current values this often (PullDynamicScheduleUpdate).</summary>
+    public TimeSpan? PullDynamicScheduleEvery { get; init; }
+
+    /// <summary>False: the EVSEs report no bidirectional (BPT) energy transfer in their V2XChargingCtrlr, so they cannot discharge.</summary>
+    public bool Bidirectional { get; init; } = true;
+
     /// <summary>First reconnect delay; doubles up to <see cref="MaxReconnectDelay"/> (with jitter).</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<string> _commands = [];
     private readonly List<ReceivedSetpoint> _setpoints = [];
-    private readonly Dictionary<int, int> _profileEvse = [];
+    private readonly SimulatedSmartCharging _smartCharging;
     private OcppClientConnection? _connection;
     private BootReasonEnumType _bootReason = BootReasonEnumType.PowerUp;
     private string? _password;
@@ -39,6 +40,9 @@ public sealed class SimulatedCharger : IAsyncDisposable
         _password = options.Password;
         DeviceModel = new SimulatedDeviceModel(options, stationId);
         _evses = Enumerable.Range(1, options.EvseCount).Select(id => new SimulatedEvse(id)).ToArray();
+        _smartCharging = new SimulatedSmartCharging(stationId, options.EvseCount, options, new SimulatedEvseHooks(Follow,
+            evseId => _evses[evseId - 1].SetpointW = null,
+            () => _evses.Where(e => e.TransactionId is not null).ToImmutableDictionary(e => e.TransactionId!, e => e.StartedAt)));
     }
 
     public string StationId { get; }
@@ -152,6 +156,8 @@ public sealed class SimulatedCharger : IAsyncDisposable
 
         var loops = new List<Task> { HeartbeatLoopAsync(heartbeat.Value, session.Token) };
         loops.AddRange(_evses.Select(evse => TransactionLoopAsync(evse, session.Token)));
+        loops.Add(_smartCharging.PullLoopAsync(
+            r => CallAsync<PullDynamicScheduleUpdateResponse>(connection, "PullDynamicScheduleUpdate", r), session.Token));
         await closed.ConfigureAwait(false);
         await session.CancelAsync().ConfigureAwait(false);
         try { await Task.WhenAll(loops).ConfigureAwait(false); } catch (OperationCanceledException) { }
@@ -220,7 +226,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         if (evse.TransactionId is not null || _connection is null) return;
         evse.TransactionId = $"{StationId}-{evse.Id}-{Interlocked.Increment(ref _transactionCounter)}-{Guid.NewGuid().ToString("N")[..8]}";
         evse.SeqNo = 0;
-        evse.LastMeterAt = DateTimeOffset.UtcNow;
+        evse.LastMeterAt = evse.StartedAt = DateTimeOffset.UtcNow;
         await SendStatusAsync(evse.Id, ConnectorStatusEnumType.Occupied, token).ConfigureAwait(false);
         await SendTransactionEventAsync(evse, TransactionEventEnumType.Started, trigger, ChargingStateEnumType.EVConnected,
             remoteStartId: remoteStartId, stoppedReason: null).ConfigureAwait(false);
@@ -351,6 +357,8 @@ public sealed class SimulatedCharger : IAsyncDisposable
         _options.OnCsmsFrame?.Invoke(new CsmsFrameObserved(StationId, connection.Version, call.Action, OcppPayloadKind.Request, call.Payload));
         if (!OcppPayloadCodec.TryDecode(connection.Version, call.Action, OcppPayloadKind.Request, call.Payload.Span, out var request, out var error))
             return error!;
+        if (_smartCharging.Handle(request!, (action, payload) => CallAsync<object>(_connection!, action, payload)) is { } smartCharging)
+            return smartCharging;
         return request switch
         {
             GetBaseReportRequest r => StartBaseReport(r),
@@ -361,9 +369,6 @@ public sealed class SimulatedCharger : IAsyncDisposable
             TriggerMessageRequest r => Trigger(r),
             RequestStartTransactionRequest r => await RemoteStartAsync(r).ConfigureAwait(false),
             RequestStopTransactionRequest r => await RemoteStopAsync(r).ConfigureAwait(false),
-            SetChargingProfileRequest r => SetChargingProfile(r),
-            UpdateDynamicScheduleRequest r => UpdateDynamicSchedule(r),
-            ClearChargingProfileRequest r => ClearChargingProfile(r),
             _ => new OcppError(OcppErrorCode.NotSupported, $"The simulator does not support {call.Action}."),
         };
     }
@@ -509,51 +514,6 @@ public sealed class SimulatedCharger : IAsyncDisposable
         return Reply(new RequestStopTransactionResponse { Status = RequestStartStopStatusEnumType.Accepted });
     }
 
-    /// <summary>
-    /// Accepts a profile on an existing EVSE (K01). A CentralSetpoint period's setpoint becomes the EVSE's power (the
-    /// simulated EV follows it exactly, clamped to the period's limit/dischargeLimit), so meter values converge on it.
-    /// </summary>
-    private IncomingCallReply SetChargingProfile(SetChargingProfileRequest request)
-    {
-        var profile = request.ChargingProfile;
-        if (request.EvseId < 0 || request.EvseId > _evses.Length)
-            return Reply(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Rejected });
-        var period = profile.ChargingSchedule.FirstOrDefault()?.ChargingSchedulePeriod.FirstOrDefault();
-        lock (_setpoints) _profileEvse[profile.Id] = request.EvseId;
-        if (request.EvseId > 0 && period is { Setpoint: { } setpoint })
-            Follow(SetpointFrames.SetChargingProfile, request.EvseId, profile.Id, setpoint, period.Limit, period.DischargeLimit);
-        return Reply(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Accepted });
-    }
-
-    /// <summary>K29: only a profile this station holds can be updated; anything else is Rejected.</summary>
-    private IncomingCallReply UpdateDynamicSchedule(UpdateDynamicScheduleRequest request)
-    {
-        int evseId;
-        lock (_setpoints)
-            if (!_profileEvse.TryGetValue(request.ChargingProfileId, out evseId))
-                return Reply(new UpdateDynamicScheduleResponse { Status = ChargingProfileStatusEnumType.Rejected });
-        var update = request.ScheduleUpdate;
-        if (evseId > 0 && update.Setpoint is { } setpoint)
-            Follow(SetpointFrames.UpdateDynamicSchedule, evseId, request.ChargingProfileId, setpoint, update.Limit, update.DischargeLimit);
-        return Reply(new UpdateDynamicScheduleResponse { Status = ChargingProfileStatusEnumType.Accepted });
-    }
-
-    private IncomingCallReply ClearChargingProfile(ClearChargingProfileRequest request)
-    {
-        lock (_setpoints)
-        {
-            List<int> ids = request.ChargingProfileId is { } id ? [id]
-                : _profileEvse.Where(p => request.ChargingProfileCriteria?.EvseId is not { } e || p.Value == e).Select(p => p.Key).ToList();
-            if (ids.Count == 0 || !ids.All(_profileEvse.ContainsKey))
-                return Reply(new ClearChargingProfileResponse { Status = ClearChargingProfileStatusEnumType.Unknown });
-            foreach (var cleared in ids)
-            {
-                if (_profileEvse.Remove(cleared, out var evseId) && evseId > 0) _evses[evseId - 1].SetpointW = null;
-            }
-        }
-        return Reply(new ClearChargingProfileResponse { Status = ClearChargingProfileStatusEnumType.Accepted });
-    }
-
     private void Follow(string action, int evseId, int profileId, decimal setpoint, decimal? limit, decimal? dischargeLimit)
     {
         var power = (double)setpoint;
@@ -577,6 +537,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         public int SeqNo { get; set; }
         public double EnergyWh { get; set; }
         public DateTimeOffset LastMeterAt { get; set; } = DateTimeOffset.UtcNow;
+        public DateTimeOffset StartedAt { get; set; }
     }
 }
 

@@ -34,9 +34,15 @@ public sealed class SimulatedDeviceModel
         {
             _entries.Add(new("EVSE", evse, "Power", "22000", MutabilityEnumType.ReadOnly, DataEnumType.Decimal, "W"));
             // 2.1 V2X capability: which operation modes this EVSE supports for bidirectional transfer.
-            _entries.Add(new("V2XChargingCtrlr", evse, "SupportedOperationModes",
-                "ChargingOnly,CentralSetpoint,ExternalSetpoint,ExternalLimits,CentralFrequency,LocalFrequency,Idle",
+            // A charge-only EVSE still follows charging setpoints (CentralSetpoint within [0, limit]) but has no BPT mode.
+            _entries.Add(new("V2XChargingCtrlr", evse, "SupportedOperationModes", options.Bidirectional
+                    ? "ChargingOnly,CentralSetpoint,ExternalSetpoint,ExternalLimits,CentralFrequency,LocalFrequency,Idle"
+                    : "ChargingOnly,CentralSetpoint,ExternalLimits,Idle",
                 MutabilityEnumType.ReadOnly, DataEnumType.MemberList));
+            _entries.Add(new("V2XChargingCtrlr", evse, "SupportedEnergyTransferModes",
+                options.Bidirectional ? "AC_single_phase,AC_three_phase,AC_BPT,DC,DC_BPT" : "AC_single_phase,AC_three_phase,DC",
+                MutabilityEnumType.ReadOnly, DataEnumType.MemberList));
+            _entries.Add(new("V2XChargingCtrlr", evse, "Available", "true", MutabilityEnumType.ReadOnly, DataEnumType.Boolean));
             _entries.Add(new("V2XChargingCtrlr", evse, "Enabled", "true", MutabilityEnumType.ReadWrite, DataEnumType.Boolean));
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Engine.Connections;
 using V2gActors.Engine.Serialization;
 using V2gActors.Engine.Tests.Support;
@@ -69,6 +70,14 @@ public sealed class V2gSerializerTests() : TestKit(EngineTestConfig.InMemory)
         yield return new V2gActors.Engine.Credentials.StationCredentialsView("CS-1", "h1", "h2", T);
         yield return new V2gActors.Engine.Credentials.ConfirmPendingStationPassword("CS-1");
         yield return V2gActors.Engine.Credentials.StopStationCredential.Instance;
+        // smart charging / V2X
+        var dynamicProfile = profile with { TransactionId = "tx-1", DynamicUpdateJson = """{"setpoint":-3000}""", DynamicUpdatedAt = T };
+        yield return new ChargingProfileInstalled(dynamicProfile);
+        yield return new ChargingProfilesCleared([71001, 5], T);
+        yield return new DynamicScheduleUpdated(71001, T, """{"setpoint":-3000,"limit":11000}""");
+        yield return new GetExpectedCompositeSchedule("CS-1", 1, 3600);
+        yield return new ExpectedCompositeScheduleView("CS-1", 1, """{"evseId":1}""");
+        yield return ChargerState.Empty.Apply(new ChargingProfileInstalled(dynamicProfile));
         yield return new SendCallResult("m-1", """{"currentTime":"2026-01-01T00:00:00Z"}"""u8.ToArray());
         yield return new SendCallError("m-1", OcppErrorCode.PropertyConstraintViolation, "bad");
         yield return new SendCallToCharger("CS-1", "Reset", """{"type":"OnIdle"}"""u8.ToArray(), actor);

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using System.Text;
+using Akka.Actor;
+using Akka.Event;
+using V2gActors.Engine.Chargers.SmartCharging;
+using V2gActors.Engine.Connections;
+using V2gActors.Ocpp;
+using V2gActors.Ocpp.Messages.V21;
+
+namespace V2gActors.Engine.Chargers;
+
+/// <summary>
+/// Smart charging in the charger entity: profile commands are checked against <see cref="ChargingProfileRules"/> and the
+/// station's reported V2X capability before they are sent, accepted ones are journaled into the state's
+/// <see cref="ChargingProfileBook"/> before the requester hears of them, and UpdateDynamicSchedule frames go through the
+/// <see cref="SetpointCoalescer{TRequester}"/> (latest per EVSE, minimum change, per-station rate bound).
+/// </summary>
+public sealed partial class ChargerActor
+{
+    /// <summary>A profile command of ours came back from the connection (local, to self).</summary>
+    private sealed record ProfileCommandAnswered(string Action, object Request, IActorRef ReplyTo, ChargerCommandCompleted Done)
+        : INoSerializationVerificationNeeded;
+
+    private sealed record SendDueSetpoints : INoSerializationVerificationNeeded
+    {
+        public static SendDueSetpoints Instance { get; } = new();
+    }
+
+    private const string PacingTimer = "setpoint-pacing";
+
+    /// <summary>Longer than any connection-side call timeout: the connection always answers first (Timeout/ConnectionLost).</summary>
+    private static readonly TimeSpan ProfileAnswerTimeout = TimeSpan.FromMinutes(3);
+
+    private SetpointCoalescer<IActorRef>? _setpoints;
+
+    private SetpointCoalescer<IActorRef> Setpoints => _setpoints ??= new(_settings.SetpointPacing ?? SetpointPacing.Default);
+
+    private void ReceiveSmartCharging()
+    {
+        Command<GetInstalledChargingProfiles>(_ => Sender.Tell(new InstalledChargingProfilesView(_stationId,
+            [.. _state.Profiles.Profiles.Values.OrderBy(p => p.EvseId).ThenBy(p => p.StackLevel).ThenBy(p => p.ProfileId)])));
+        Command<GetExpectedCompositeSchedule>(OnExpectedComposite);
+        Command<ProfileCommandAnswered>(OnProfileCommandAnswered);
+        Command<SendDueSetpoints>(_ => SendDue());
+    }
+
+    /// <summary>True when the command is a profile command handled here (checked, possibly coalesced or refused).</summary>
+    private bool TryHandleProfileCommand(SendChargerCommand command, IActorRef replyTo)
+    {
+        if (command.Action is not (SmartChargingActions.SetChargingProfile or SmartChargingActions.ClearChargingProfile
+            or SmartChargingActions.UpdateDynamicSchedule)) return false;
+        // Undecodable payloads take the ordinary path, which refuses them with the schema's reason.
+        if (!OcppPayloadCodec.TryDecode(OcppVersion.V21, command.Action, OcppPayloadKind.Request, Encoding.UTF8.GetBytes(command.PayloadJson),
+                out var request, out _)) return false;
+
+        var capabilities = V2xCapabilities.From(_state.DeviceModel);
+        var refusal = request switch
+        {
+            SetChargingProfileRequest set => ChargingProfileRules.Check(set, _state.Profiles, capabilities),
+            UpdateDynamicScheduleRequest update => ChargingProfileRules.Check(update, _state.Profiles, capabilities),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            _log.Warning("{0}: {1} refused before sending: {2}", _stationId, command.Action, refusal);
+            replyTo.Tell(new ChargerCommandCompleted(_stationId, command.Action, CommandOutcome.Invalid, null, "SemanticRule",
+                $"Not sent: {refusal}."));
+            return true;
+        }
+
+        if (request is UpdateDynamicScheduleRequest dynamic)
+        {
+            var superseded = Setpoints.Offer(new QueuedSetpoint<IActorRef>(dynamic.ChargingProfileId, dynamic.ScheduleUpdate,
+                command.PayloadJson, replyTo), out var wasSuperseded);
+            if (wasSuperseded)
+                superseded!.Tell(new ChargerCommandCompleted(_stationId, command.Action, CommandOutcome.Superseded, null, null,
+                    $"Not sent: superseded by a newer update of profile {dynamic.ChargingProfileId} before it left."));
+            SendDue();
+            return true;
+        }
+
+        SendTracked(command.Action, command.PayloadJson, request!, replyTo);
+        return true;
+    }
+
+    private void SendTracked(string action, string payloadJson, object request, IActorRef replyTo)
+    {
+        if (RefuseSending(action, payloadJson, out var payload) is { } refused)
+        {
+            Self.Tell(new ProfileCommandAnswered(action, request, replyTo, refused));
+            return;
+        }
+        _connection!.Ask<ChargerCommandCompleted>(
+                (Func<IActorRef, object>)(asker => new SendCallToCharger(_stationId, action, payload, asker)), ProfileAnswerTimeout,
+                CancellationToken.None)
+            .PipeTo(Self,
+                success: done => new ProfileCommandAnswered(action, request, replyTo, done),
+                failure: ex => new ProfileCommandAnswered(action, request, replyTo,
+                    new ChargerCommandCompleted(_stationId, action, CommandOutcome.Timeout, null, null, ex.Message)));
+    }
+
+    private void SendDue()
+    {
+        var (unchanged, send, retryIn) = Setpoints.Next(_clock.GetUtcNow());
+        foreach (var (update, held) in unchanged)
+            update.Requester.Tell(new ChargerCommandCompleted(_stationId, SmartChargingActions.UpdateDynamicSchedule, CommandOutcome.Completed,
+                held, null, "Not sent: within the minimum change of what the station already holds."));
+        if (send is not null)
+        {
+            var request = new UpdateDynamicScheduleRequest { ChargingProfileId = send.ProfileId, ScheduleUpdate = send.Update };
+            SendTracked(SmartChargingActions.UpdateDynamicSchedule, send.PayloadJson, request, send.Requester);
+        }
+        if (retryIn is { } wait) Timers.StartSingleTimer(PacingTimer, SendDueSetpoints.Instance, wait);
+    }
+
+    private void OnProfileCommandAnswered(ProfileCommandAnswered answer)
+    {
+        var accepted = answer.Done.Succeeded && SmartChargingActions.IsAccepted(answer.Action, answer.Done.ResultJson);
+        var now = _clock.GetUtcNow();
+        IChargingProfileEvent? journal = null;
+        switch (answer.Request)
+        {
+            case SetChargingProfileRequest set:
+                Setpoints.Forget(set.ChargingProfile.Id);
+                if (accepted) journal = new ChargingProfileInstalled(ChargingProfileBook.Record(set, now));
+                break;
+            case ClearChargingProfileRequest clear:
+                var cleared = _state.Profiles.Matching(clear);
+                foreach (var id in cleared) Setpoints.Forget(id);
+                if (accepted && !cleared.IsEmpty) journal = new ChargingProfilesCleared(cleared, now);
+                break;
+            case UpdateDynamicScheduleRequest update:
+                Setpoints.Answered(update.ChargingProfileId, accepted, answer.Done.ResultJson);
+                if (accepted) journal = new DynamicScheduleUpdated(update.ChargingProfileId, now, ChargingProfileBook.Json(update.ScheduleUpdate));
+                break;
+        }
+
+        if (journal is null)
+        {
+            answer.ReplyTo.Tell(answer.Done);
+            if (answer.Request is UpdateDynamicScheduleRequest) SendDue();
+            return;
+        }
+        // Acknowledged ⇒ durable: the requester hears of the change once the entity's record of it is journaled.
+        Persist(journal, e =>
+        {
+            _state = _state.Apply(e);
+            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
+            answer.ReplyTo.Tell(answer.Done);
+            if (e is DynamicScheduleUpdated) SendDue();
+        });
+    }
+
+    /// <summary>Updates that never left are answered as such when the station goes offline.</summary>
+    private void DropWaitingSetpoints()
+    {
+        if (_setpoints is null) return;
+        Timers.Cancel(PacingTimer);
+        foreach (var waiting in _setpoints.DrainWaiting())
+            waiting.Requester.Tell(new ChargerCommandCompleted(_stationId, SmartChargingActions.UpdateDynamicSchedule, CommandOutcome.Offline,
+                null, null, $"Station {_stationId} went offline before the update was sent."));
+    }
+
+    private void OnExpectedComposite(GetExpectedCompositeSchedule query)
+    {
+        var unit = query.ChargingRateUnit == "A" ? ChargingRateUnitEnumType.A : ChargingRateUnitEnumType.W;
+        var context = new CompositeContext(
+            _state.OpenTransactions.Values.ToImmutableDictionary(t => t.TransactionId, t => t.StartedAt), []);
+        var schedule = CompositeSchedule.Compute([.. _state.Profiles.Profiles.Values.Select(ProfileInForce.From)], query.EvseId,
+            _clock.GetUtcNow(), query.DurationSeconds, unit, context);
+        Sender.Tell(new ExpectedCompositeScheduleView(_stationId, query.EvseId, ChargingProfileBook.Json(schedule)));
+    }
+}

@@ -1,0 +1,93 @@
+using V2gActors.Ocpp.Messages.V21;
+
+namespace V2gActors.Engine.Chargers.SmartCharging;
+
+/// <summary>
+/// How a charger entity paces UpdateDynamicSchedule frames: an update that moves nothing by at least
+/// <paramref name="MinimumChange"/> (in the profile's rate unit, W or A) is not sent, and at most one frame leaves per
+/// <paramref name="MinimumInterval"/> per station.
+/// </summary>
+public sealed record SetpointPacing(decimal MinimumChange, TimeSpan MinimumInterval)
+{
+    public static SetpointPacing Default { get; } = new(MinimumChange: 10m, MinimumInterval: TimeSpan.FromMilliseconds(250));
+}
+
+/// <summary>One UpdateDynamicSchedule waiting to go out, with whoever asked for it.</summary>
+public sealed record QueuedSetpoint<TRequester>(int ProfileId, ChargingScheduleUpdateType Update, string PayloadJson, TRequester Requester);
+
+/// <summary>
+/// Update-storm safety for one station (pure, owned by the charger entity, not persisted): per Dynamic profile (one per
+/// EVSE) at most one UpdateDynamicSchedule is in flight and one waits; a newer one replaces the waiting one (the
+/// superseded requester is told), one that changes nothing beyond <see cref="SetpointPacing.MinimumChange"/> against what
+/// the station holds is answered without a frame, and frames leave no faster than
+/// <see cref="SetpointPacing.MinimumInterval"/>. So a burst of N updates costs about two frames, the last carrying the
+/// final value.
+/// </summary>
+public sealed class SetpointCoalescer<TRequester>(SetpointPacing pacing)
+{
+    private readonly Dictionary<int, QueuedSetpoint<TRequester>> _waiting = [];
+    private readonly Dictionary<int, ChargingScheduleUpdateType> _inFlight = [];
+    private readonly Dictionary<int, (ChargingScheduleUpdateType Update, string ResultJson)> _held = [];
+    private DateTimeOffset _lastSentAt = DateTimeOffset.MinValue;
+
+    public int WaitingCount => _waiting.Count;
+
+    /// <summary>Queues an update; returns the requester whose waiting update it superseded, if any.</summary>
+    public TRequester? Offer(QueuedSetpoint<TRequester> update, out bool superseded)
+    {
+        superseded = _waiting.Remove(update.ProfileId, out var previous);
+        _waiting[update.ProfileId] = update;
+        return superseded ? previous!.Requester : default;
+    }
+
+    /// <summary>
+    /// What to do now: updates within the threshold of what the station holds (answer them with <c>heldResultJson</c>),
+    /// at most one update to send, and when to look again if the rate bound holds the rest back.
+    /// </summary>
+    public (List<(QueuedSetpoint<TRequester> Update, string HeldResultJson)> Unchanged, QueuedSetpoint<TRequester>? Send, TimeSpan? RetryIn)
+        Next(DateTimeOffset now)
+    {
+        var unchanged = new List<(QueuedSetpoint<TRequester>, string)>();
+        foreach (var waiting in _waiting.Values.ToList())
+        {
+            if (_inFlight.ContainsKey(waiting.ProfileId) || !_held.TryGetValue(waiting.ProfileId, out var held)) continue;
+            if (!Moves(held.Update, waiting.Update)) { _waiting.Remove(waiting.ProfileId); unchanged.Add((waiting, held.ResultJson)); }
+        }
+
+        var ready = _waiting.Values.FirstOrDefault(w => !_inFlight.ContainsKey(w.ProfileId));
+        if (ready is null) return (unchanged, null, null);
+        var due = _lastSentAt + pacing.MinimumInterval;
+        if (now < due) return (unchanged, null, due - now);
+        _waiting.Remove(ready.ProfileId);
+        _inFlight[ready.ProfileId] = ready.Update;
+        _lastSentAt = now;
+        return (unchanged, ready, null);
+    }
+
+    /// <summary>The station answered the frame of <paramref name="profileId"/>; an accepted one becomes what it holds.</summary>
+    public void Answered(int profileId, bool accepted, string? resultJson)
+    {
+        if (_inFlight.Remove(profileId, out var sent) && accepted && resultJson is not null) _held[profileId] = (sent, resultJson);
+    }
+
+    /// <summary>The profile was (re)installed or cleared: what the station held for it no longer counts.</summary>
+    public void Forget(int profileId) => _held.Remove(profileId);
+
+    /// <summary>The station went offline: every waiting update is handed back to be answered as not sent.</summary>
+    public List<QueuedSetpoint<TRequester>> DrainWaiting()
+    {
+        var drained = _waiting.Values.ToList();
+        _waiting.Clear();
+        return drained;
+    }
+
+    private bool Moves(ChargingScheduleUpdateType held, ChargingScheduleUpdateType next) =>
+        Differs(held.Setpoint, next.Setpoint) || Differs(held.SetpointReactive, next.SetpointReactive)
+        || held.Limit != next.Limit || held.DischargeLimit != next.DischargeLimit
+        || held.LimitL2 != next.LimitL2 || held.LimitL3 != next.LimitL3
+        || held.DischargeLimitL2 != next.DischargeLimitL2 || held.DischargeLimitL3 != next.DischargeLimitL3
+        || Differs(held.SetpointL2, next.SetpointL2) || Differs(held.SetpointL3, next.SetpointL3);
+
+    private bool Differs(decimal? a, decimal? b) =>
+        a is { } x && b is { } y ? Math.Abs(x - y) >= pacing.MinimumChange : a != b;
+}
