@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using V2gActors.Engine.Chargers.Der;
 using V2gActors.Engine.Connections;
 using V2gActors.Ocpp;
 using V2gActors.Ocpp.Messages.V21;
@@ -50,6 +51,8 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
 
         Command<OcppCallReceived>(OnCall);
         Command<SendChargerCommand>(OnCommand);
+        Command<CommandResultObserved>(OnCommandResult);
+        Command<GetDerState>(_ => Sender.Tell(DerStateView.Of(_stationId, _state.Der)));
         Command<ChargerConnected>(OnConnected);
         Command<ChargerDisconnected>(d =>
         {
@@ -150,7 +153,7 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
 
         if (decision.Events.IsEmpty)
         {
-            Reply(call, decision.Response!);
+            Reply(call, decision);
             return;
         }
 
@@ -164,13 +167,17 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
             PublishNoticeFor(e);
             if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
             if (--remaining > 0) return;
-            Reply(call, decision.Response!);
+            Reply(call, decision);
             if (e is ChargerBooted booted) AfterBoot(booted);
         });
     }
 
-    private static void Reply(OcppCallReceived call, object response) =>
-        call.Connection.Tell(new SendCallResult(call.MessageId, OcppPayloadCodec.Encode(response)));
+    /// <summary>Answers the CALL, then sends what the decision asks to follow (queued behind the answer on the same socket).</summary>
+    private void Reply(OcppCallReceived call, ChargerCallDecision decision)
+    {
+        call.Connection.Tell(new SendCallResult(call.MessageId, OcppPayloadCodec.Encode(decision.Response!)));
+        foreach (var next in decision.Then) SendToCharger(next.Action, next.PayloadJson, Self);
+    }
 
     /// <summary>A station we know nothing about yet gets its device model pulled (Pending or Accepted, B07).</summary>
     private void AfterBoot(ChargerBooted booted)
@@ -181,8 +188,31 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
         SendToCharger("GetBaseReport", $$"""{"requestId":{{requestId}},"reportBase":"FullInventory"}""", Self);
     }
 
-    private void OnCommand(SendChargerCommand command) =>
-        SendToCharger(command.Action, command.PayloadJson, command.ReplyTo ?? Sender);
+    private void OnCommand(SendChargerCommand command)
+    {
+        var replyTo = command.ReplyTo ?? Sender;
+        // Commands whose answers are state (DER controls) are answered to the entity first, see OnCommandResult.
+        if (DerCallHandler.Tracks(command.Action)) replyTo = Context.ActorOf(CommandResultRelay.Props(Self, command, replyTo));
+        SendToCharger(command.Action, command.PayloadJson, replyTo);
+    }
+
+    /// <summary>Journals what an answer means (an accepted DER control), then passes the answer on to its sender.</summary>
+    private void OnCommandResult(CommandResultObserved observed)
+    {
+        var events = DerCallHandler.EventsFor(observed.Command.Action, observed.Command.PayloadJson, observed.Completed, _clock.GetUtcNow());
+        if (events.IsEmpty)
+        {
+            observed.ReplyTo.Tell(observed.Completed);
+            return;
+        }
+        var remaining = events.Length;
+        PersistAll(events, e =>
+        {
+            _state = _state.Apply(e);
+            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
+            if (--remaining == 0) observed.ReplyTo.Tell(observed.Completed);
+        });
+    }
 
     private void SendToCharger(string action, string payloadJson, IActorRef replyTo)
     {
@@ -198,6 +228,12 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
         {
             replyTo.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Invalid, null, invalid.Code.ToString(),
                 $"Not sent: invalid {action} for OCPP {version.ToSubprotocol()}: {invalid.Description}"));
+            return;
+        }
+
+        if (DerControlRules.Refusal(action, payload) is { } refusal)
+        {
+            replyTo.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Invalid, null, null, $"Not sent: {refusal}"));
             return;
         }
 

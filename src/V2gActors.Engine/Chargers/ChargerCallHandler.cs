@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using V2gActors.Engine.Chargers.Certificates;
+using V2gActors.Engine.Chargers.Der;
 using V2gActors.Ocpp;
 using V2gActors.Ocpp.Messages.V21;
 
@@ -16,7 +18,13 @@ public sealed record ChargerCallDecision(object? Response, OcppError? Error, Imm
         new(response, null, [.. events]);
 
     public static ChargerCallDecision Fail(OcppErrorCode code, string description) => new(null, new OcppError(code, description), []);
+
+    /// <summary>CSMS→charger CALLs to send once the answer is out (SignCertificate is followed by CertificateSigned).</summary>
+    public ImmutableArray<OutgoingCall> Then { get; init; } = [];
 }
+
+/// <summary>A CSMS→charger CALL a decision asks for; its outcome goes to the entity's log.</summary>
+public sealed record OutgoingCall(string Action, string PayloadJson);
 
 /// <summary>
 /// The CSMS side of the charger→CSMS use cases (OCPP 2.x B01–B03, C01, E01–E15, G01, J01, N07, A04, B07).
@@ -46,6 +54,7 @@ public static class ChargerCallHandler
 
         return request switch
         {
+            _ when CertificateCallHandler.Handle(request, settings, now) is { } certificate => certificate,
             BootNotificationRequest boot => Boot(stationId, boot, settings.Registration, now),
             HeartbeatRequest => ChargerCallDecision.Reply(new HeartbeatResponse { CurrentTime = now }),
             StatusNotificationRequest status => ChargerCallDecision.PersistThenReply(
@@ -63,6 +72,7 @@ public static class ChargerCallHandler
                 new SecurityEventNotificationResponse(),
                 new SecurityEventReceived(security.Type, security.Timestamp, security.TechInfo)),
             NotifyReportRequest report => Report(state, report),
+            _ when DerCallHandler.Handle(request, now) is { } der => der,
             // Known to the codec (it decoded), but no use case here yet: NotSupported, never a crash.
             _ => ChargerCallDecision.Fail(OcppErrorCode.NotSupported, $"{action} is not supported by this CSMS."),
         };

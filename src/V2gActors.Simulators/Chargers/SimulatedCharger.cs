@@ -13,7 +13,7 @@ namespace V2gActors.Simulators.Chargers;
 /// reports connector status, heartbeats, runs transactions with meter values, reconnects with backoff, and answers
 /// the CSMS's commands (device model, reset, availability, triggers, remote start/stop).
 /// </summary>
-public sealed class SimulatedCharger : IAsyncDisposable
+public sealed partial class SimulatedCharger : IAsyncDisposable
 {
     private readonly ChargerSimulatorOptions _options;
     private readonly ChargerSimulatorStats _stats;
@@ -362,6 +362,8 @@ public sealed class SimulatedCharger : IAsyncDisposable
             SetChargingProfileRequest r => SetChargingProfile(r),
             UpdateDynamicScheduleRequest r => UpdateDynamicSchedule(r),
             ClearChargingProfileRequest r => ClearChargingProfile(r),
+            _ when HandleGridServiceCall(request!) is { } gridService => gridService, // Der/SimulatedCharger.Der.cs
+            _ when HandleCertificateCall(request!) is { } certificate => certificate, // Certificates/SimulatedCharger.Certificates.cs
             _ => new OcppError(OcppErrorCode.NotSupported, $"The simulator does not support {call.Action}."),
         };
     }
