@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
@@ -199,7 +200,17 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
     /// <summary>Journals what an answer means (an accepted DER control), then passes the answer on to its sender.</summary>
     private void OnCommandResult(CommandResultObserved observed)
     {
-        var events = DerCallHandler.EventsFor(observed.Command.Action, observed.Command.PayloadJson, observed.Completed, _clock.GetUtcNow());
+        ImmutableArray<IChargerEvent> events;
+        try
+        {
+            events = DerCallHandler.EventsFor(observed.Command.Action, observed.Command.PayloadJson, observed.Completed, _clock.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // An answer the entity cannot read changes no state; the sender still gets it as it came.
+            _log.Warning("{0}: could not read the answer to {1}: {2}", _stationId, observed.Command.Action, ex.Message);
+            events = [];
+        }
         if (events.IsEmpty)
         {
             observed.ReplyTo.Tell(observed.Completed);
