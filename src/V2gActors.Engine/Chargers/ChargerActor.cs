@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Text;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using V2gActors.Engine.Chargers.Der;
 using V2gActors.Engine.Connections;
 using V2gActors.Ocpp;
 using V2gActors.Ocpp.Messages.V21;
@@ -53,6 +55,8 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
 
         Command<OcppCallReceived>(OnCall);
         Command<SendChargerCommand>(OnCommand);
+        Command<CommandResultObserved>(OnCommandResult);
+        Command<GetDerState>(_ => Sender.Tell(DerStateView.Of(_stationId, _state.Der)));
         Command<ChargerConnected>(OnConnected);
         Command<ChargerDisconnected>(d =>
         {
@@ -153,7 +157,7 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
 
         if (decision.Events.IsEmpty)
         {
-            Reply(call, decision.Response!);
+            Reply(call, decision);
             return;
         }
 
@@ -171,7 +175,7 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
             // A rejected event of the batch has already been answered with a CALLERROR: never acknowledge it too.
             if (!ReferenceEquals(_callBeingPersisted, call)) return;
             _callBeingPersisted = null;
-            Reply(call, decision.Response!);
+            Reply(call, decision);
             if (e is ChargerBooted booted) AfterBoot(booted);
         });
     }
@@ -203,8 +207,12 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
             $"{call.Action} was not stored ({why}); nothing was recorded, retry later."));
     }
 
-    private static void Reply(OcppCallReceived call, object response) =>
-        call.Connection.Tell(new SendCallResult(call.MessageId, OcppPayloadCodec.Encode(response)));
+    /// <summary>Answers the CALL, then sends what the decision asks to follow (queued behind the answer on the same socket).</summary>
+    private void Reply(OcppCallReceived call, ChargerCallDecision decision)
+    {
+        call.Connection.Tell(new SendCallResult(call.MessageId, OcppPayloadCodec.Encode(decision.Response!)));
+        foreach (var next in decision.Then) SendToCharger(next.Action, next.PayloadJson, Self);
+    }
 
     /// <summary>A station we know nothing about yet gets its device model pulled (Pending or Accepted, B07).</summary>
     private void AfterBoot(ChargerBooted booted)
@@ -217,8 +225,39 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
 
     private void OnCommand(SendChargerCommand command)
     {
-        if (TryHandleProfileCommand(command, command.ReplyTo ?? Sender)) return;
-        SendToCharger(command.Action, command.PayloadJson, command.ReplyTo ?? Sender);
+        var replyTo = command.ReplyTo ?? Sender;
+        if (TryHandleProfileCommand(command, replyTo)) return;
+        // Commands whose answers are state (DER controls) are answered to the entity first, see OnCommandResult.
+        if (DerCallHandler.Tracks(command.Action)) replyTo = Context.ActorOf(CommandResultRelay.Props(Self, command, replyTo));
+        SendToCharger(command.Action, command.PayloadJson, replyTo);
+    }
+
+    /// <summary>Journals what an answer means (an accepted DER control), then passes the answer on to its sender.</summary>
+    private void OnCommandResult(CommandResultObserved observed)
+    {
+        ImmutableArray<IChargerEvent> events;
+        try
+        {
+            events = DerCallHandler.EventsFor(observed.Command.Action, observed.Command.PayloadJson, observed.Completed, _clock.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // An answer the entity cannot read changes no state; the sender still gets it as it came.
+            _log.Warning("{0}: could not read the answer to {1}: {2}", _stationId, observed.Command.Action, ex.Message);
+            events = [];
+        }
+        if (events.IsEmpty)
+        {
+            observed.ReplyTo.Tell(observed.Completed);
+            return;
+        }
+        var remaining = events.Length;
+        PersistAll(events, e =>
+        {
+            _state = _state.Apply(e);
+            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
+            if (--remaining == 0) observed.ReplyTo.Tell(observed.Completed);
+        });
     }
 
     private void SendToCharger(string action, string payloadJson, IActorRef replyTo)
@@ -237,6 +276,8 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
         if (OcppPayloadCodec.ValidateOutgoing(version, action, OcppPayloadKind.Request, payload) is { } invalid)
             return new ChargerCommandCompleted(_stationId, action, CommandOutcome.Invalid, null, invalid.Code.ToString(),
                 $"Not sent: invalid {action} for OCPP {version.ToSubprotocol()}: {invalid.Description}");
+        if (DerControlRules.Refusal(action, payload) is { } refusal)
+            return new ChargerCommandCompleted(_stationId, action, CommandOutcome.Invalid, null, null, $"Not sent: {refusal}");
         return null;
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using V2gActors.Engine.Chargers.SmartCharging;
+using V2gActors.Engine.Chargers.Certificates;
+using V2gActors.Engine.Chargers.Der;
 using V2gActors.Ocpp;
 using V2gActors.Ocpp.Messages.V21;
 
@@ -17,7 +19,13 @@ public sealed record ChargerCallDecision(object? Response, OcppError? Error, Imm
         new(response, null, [.. events]);
 
     public static ChargerCallDecision Fail(OcppErrorCode code, string description) => new(null, new OcppError(code, description), []);
+
+    /// <summary>CSMS→charger CALLs to send once the answer is out (SignCertificate is followed by CertificateSigned).</summary>
+    public ImmutableArray<OutgoingCall> Then { get; init; } = [];
 }
+
+/// <summary>A CSMS→charger CALL a decision asks for; its outcome goes to the entity's log.</summary>
+public sealed record OutgoingCall(string Action, string PayloadJson);
 
 /// <summary>
 /// The CSMS side of the charger→CSMS use cases (OCPP 2.x B01–B03, C01, E01–E15, G01, J01, N07, A04, B07).
@@ -47,6 +55,7 @@ public static class ChargerCallHandler
 
         return request switch
         {
+            _ when CertificateCallHandler.Handle(request, settings, now) is { } certificate => certificate,
             BootNotificationRequest boot => Boot(stationId, boot, settings.Registration, now),
             HeartbeatRequest => ChargerCallDecision.Reply(new HeartbeatResponse { CurrentTime = now }),
             StatusNotificationRequest status => ChargerCallDecision.PersistThenReply(
@@ -66,6 +75,7 @@ public static class ChargerCallHandler
             NotifyReportRequest report => Report(state, report),
             PullDynamicScheduleUpdateRequest pull => SmartChargingCalls.Pull(state.Profiles, pull),
             ReportChargingProfilesRequest profiles => SmartChargingCalls.Report(profiles),
+            _ when DerCallHandler.Handle(request, now) is { } der => der,
             // Known to the codec (it decoded), but no use case here yet: NotSupported, never a crash.
             _ => ChargerCallDecision.Fail(OcppErrorCode.NotSupported, $"{action} is not supported by this CSMS."),
         };

@@ -60,6 +60,9 @@ public sealed record ChargerSettings(
     bool PullDeviceModelOnBoot,
     SmartCharging.SetpointPacing? SetpointPacing = null)
 {
+    /// <summary>CSR signing and the local OCSP responder (Certificates/); null: certificate messages are NotSupported.</summary>
+    public global::V2gActors.Engine.Chargers.Certificates.CsmsCertificateAuthority? Certificates { get; init; }
+
     public static ChargerSettings Default { get; } = new(
         RegistrationPolicy.AcceptAll, AuthorizationPolicy.AcceptAll, SnapshotEvery: 100,
         PassivateAfterDisconnected: TimeSpan.FromMinutes(5), PullDeviceModelOnBoot: true);

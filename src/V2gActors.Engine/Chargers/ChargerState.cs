@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using V2gActors.Engine.Chargers.SmartCharging;
+using V2gActors.Engine.Chargers.Der;
 using V2gActors.Engine.Serialization;
 
 namespace V2gActors.Engine.Chargers;
@@ -66,6 +67,9 @@ public sealed record ChargerState(
         RecentEvents: ImmutableList<ReportedEvent>.Empty,
         RecentSecurityEvents: ImmutableList<SecurityEventReceived>.Empty);
 
+    /// <summary>DER controls, alarms and priority charging (Der/DerState.cs).</summary>
+    public DerState Der { get; init; } = DerState.Empty;
+
     public static string ConnectorKey(int evseId, int connectorId) => $"{evseId}/{connectorId}";
 
     /// <summary>True when this (transactionId, seqNo) pair was already journaled: the retry must not be stored twice.</summary>
@@ -107,6 +111,7 @@ public sealed record ChargerState(
             PendingReports = PendingReports.Remove(e.RequestId),
         },
         IChargingProfileEvent e => this with { Profiles = Profiles.Apply(e) },
+        IDerEvent e => this with { Der = Der.Apply(e) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown charger event"),
     };
 

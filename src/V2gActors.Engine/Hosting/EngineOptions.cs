@@ -64,6 +64,17 @@ public sealed class EngineOptions
         TimeSpan.FromSeconds(Chargers.PassivateAfterDisconnectedSeconds),
         Chargers.PullDeviceModelOnBoot);
 
+    /// <summary>Plug &amp; Charge and station certificates (Chargers/Certificates).</summary>
+    public CertificatesSection Certificates { get; set; } = new();
+
+    public global::V2gActors.Engine.Chargers.Certificates.CsmsCertificateAuthority ToCertificateAuthority() => new(Certificates.Folder);
+
+    public sealed class CertificatesSection
+    {
+        /// <summary>Where the development V2G PKI lives (generated on first use; see <c>pki generate</c>).</summary>
+        public string Folder { get; set; } = "./data/pki/v2g";
+    }
+
     public sealed class RemotingSection
     {
         /// <summary>Loopback by default; set to the node's address for a multi-node cluster.</summary>

@@ -23,11 +23,12 @@ public static class V2gEngineHostingExtensions
     /// charger shard region (registry key <see cref="ChargerRegion"/>) and this node's <see cref="ConnectionsSupervisor"/>
     /// (registry key <see cref="ConnectionsSupervisor"/>).
     /// </summary>
-    public static AkkaConfigurationBuilder AddV2gEngine(this AkkaConfigurationBuilder builder, EngineOptions options)
+    public static AkkaConfigurationBuilder AddV2gEngine(this AkkaConfigurationBuilder builder, EngineOptions options,
+        global::V2gActors.Engine.Chargers.Certificates.CsmsCertificateAuthority? certificates = null)
     {
         var persistence = options.ToPersistenceOptions();
         PersistenceSetup.PrepareDatabase(persistence);
-        var chargerSettings = options.ToChargerSettings();
+        var chargerSettings = options.ToChargerSettings() with { Certificates = certificates ?? options.ToCertificateAuthority() };
         var commandTimeout = TimeSpan.FromSeconds(options.Chargers.CommandTimeoutSeconds);
 
         builder
@@ -97,9 +98,12 @@ public static class V2gEngineHostingExtensions
         Action<AkkaConfigurationBuilder, IServiceProvider>? configure = null)
     {
         services.AddSingleton(options);
+        // One certificate authority per node, shared by the entities and reachable from DI (operators revoke through it).
+        var certificates = options.ToCertificateAuthority();
+        services.AddSingleton(certificates);
         services.AddAkka(options.ActorSystemName, (builder, provider) =>
         {
-            builder.AddV2gEngine(options);
+            builder.AddV2gEngine(options, certificates);
             configure?.Invoke(builder, provider);
         });
         return services.AddV2gConnectionHandler();

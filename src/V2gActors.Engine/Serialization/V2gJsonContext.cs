@@ -87,4 +87,13 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(DynamicScheduleUpdated))]
 [JsonSerializable(typeof(GetExpectedCompositeSchedule))]
 [JsonSerializable(typeof(ExpectedCompositeScheduleView))]
+// pnc: DER control, alarms, priority charging (Chargers/Der)
+[JsonSerializable(typeof(Chargers.Der.DerControlSet))]
+[JsonSerializable(typeof(Chargers.Der.DerControlsCleared))]
+[JsonSerializable(typeof(Chargers.Der.DerAlarmNotified))]
+[JsonSerializable(typeof(Chargers.Der.DerStartStopNotified))]
+[JsonSerializable(typeof(Chargers.Der.DerControlsReported))]
+[JsonSerializable(typeof(Chargers.Der.PriorityChargingNotified))]
+[JsonSerializable(typeof(Chargers.Der.GetDerState))]
+[JsonSerializable(typeof(Chargers.Der.DerStateView))]
 internal sealed partial class V2gJsonContext : JsonSerializerContext;

@@ -85,6 +85,15 @@ public static class V2gManifests
         [typeof(DynamicScheduleUpdated)] = "chg.dyn-update.v1",
         [typeof(GetExpectedCompositeSchedule)] = "chg.get-composite.v1",
         [typeof(ExpectedCompositeScheduleView)] = "chg.composite.v1",
+        // pnc: DER control, alarms, priority charging (Chargers/Der)
+        [typeof(Chargers.Der.DerControlSet)] = "chg.der-set.v1",
+        [typeof(Chargers.Der.DerControlsCleared)] = "chg.der-cleared.v1",
+        [typeof(Chargers.Der.DerAlarmNotified)] = "chg.der-alarm.v1",
+        [typeof(Chargers.Der.DerStartStopNotified)] = "chg.der-startstop.v1",
+        [typeof(Chargers.Der.DerControlsReported)] = "chg.der-reported.v1",
+        [typeof(Chargers.Der.PriorityChargingNotified)] = "chg.priority.v1",
+        [typeof(Chargers.Der.GetDerState)] = "chg.get-der.v1",
+        [typeof(Chargers.Der.DerStateView)] = "chg.der-view.v1",
     }.ToFrozenDictionary();
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

@@ -14,7 +14,7 @@ namespace V2gActors.Simulators.Chargers;
 /// reports connector status, heartbeats, runs transactions with meter values, reconnects with backoff, and answers
 /// the CSMS's commands (device model, reset, availability, triggers, remote start/stop).
 /// </summary>
-public sealed class SimulatedCharger : IAsyncDisposable
+public sealed partial class SimulatedCharger : IAsyncDisposable
 {
     private readonly ChargerSimulatorOptions _options;
     private readonly ChargerSimulatorStats _stats;
@@ -369,6 +369,8 @@ public sealed class SimulatedCharger : IAsyncDisposable
             TriggerMessageRequest r => Trigger(r),
             RequestStartTransactionRequest r => await RemoteStartAsync(r).ConfigureAwait(false),
             RequestStopTransactionRequest r => await RemoteStopAsync(r).ConfigureAwait(false),
+            _ when HandleGridServiceCall(request!) is { } gridService => gridService, // Der/SimulatedCharger.Der.cs
+            _ when HandleCertificateCall(request!) is { } certificate => certificate, // Certificates/SimulatedCharger.Certificates.cs
             _ => new OcppError(OcppErrorCode.NotSupported, $"The simulator does not support {call.Action}."),
         };
     }
