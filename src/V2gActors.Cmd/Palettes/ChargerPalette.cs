@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using V2gActors.Cmd.Chargers;
+using V2gActors.Cmd.Fleets;
 using V2gActors.Cmd.Protocol;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Hosting;
@@ -10,14 +11,15 @@ using V2gActors.Engine.Hosting;
 namespace V2gActors.Cmd.Palettes;
 
 /// <summary>Charging stations: what this node knows, one station's state, and the operator's actions on it.</summary>
-public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef directory, EngineOptions engine) : ICommandPalette
+public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef directory, EngineOptions engine, FleetQueries fleets) : ICommandPalette
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(10);
     private static readonly ArgumentInfo StationArgument = new("station-id", "the station id", Positional: true, Required: true);
 
     public PaletteInfo Info { get; } = new("charger", "OCPP charging stations",
     [
-        new("list", "stations known on this node (from their entities' notices and the shard region)", false, []),
+        new("list", "stations known on this node (from their entities' notices and the shard region)", false,
+            [new("fleet", "only the stations of this fleet's sessions", ShortName: "f")]),
         new("show", "one station's state: registration, connectors, transactions, meter values", false, [StationArgument]),
         new("reset", "sends OCPP Reset to the station and waits for its answer", true,
         [
@@ -51,6 +53,16 @@ public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef d
         var byId = known.Chargers.ToDictionary(c => c.StationId, StringComparer.Ordinal);
         foreach (var id in liveHere.Where(id => !byId.ContainsKey(id)))
             byId[id] = new KnownCharger(id, false, null, null, null, 0, default);
+
+        if (context.Arguments["fleet"] is { } fleetId)
+        {
+            if (await fleets.FindAsync(fleetId, context.CancellationToken).ConfigureAwait(false) is not { } fleet)
+                return CommandResult.Failed(FleetQueries.Unknown(fleetId));
+            var stations = fleet.Members.Select(m => m.Bounds.StationId).ToHashSet(StringComparer.Ordinal);
+            // A member's station this node has not heard from is still listed, with what little is known.
+            foreach (var id in stations.Where(id => !byId.ContainsKey(id))) byId[id] = new KnownCharger(id, false, null, null, null, 0, default);
+            foreach (var id in byId.Keys.Where(id => !stations.Contains(id)).ToList()) byId.Remove(id);
+        }
 
         var rows = byId.Values.OrderBy(c => c.StationId, StringComparer.Ordinal).Select(c => (IReadOnlyList<string>)
         [
