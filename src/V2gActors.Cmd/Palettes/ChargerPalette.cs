@@ -11,7 +11,7 @@ using V2gActors.Engine.Hosting;
 namespace V2gActors.Cmd.Palettes;
 
 /// <summary>Charging stations: what this node knows, one station's state, and the operator's actions on it.</summary>
-public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef directory, EngineOptions engine, FleetQueries fleets) : ICommandPalette
+public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef directory, EngineOptions engine) : ICommandPalette
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(10);
     private static readonly ArgumentInfo StationArgument = new("station-id", "the station id", Positional: true, Required: true);
@@ -56,7 +56,7 @@ public sealed class ChargerPalette(ActorRegistry registry, ChargerDirectoryRef d
 
         if (context.Arguments["fleet"] is { } fleetId)
         {
-            if (await fleets.FindAsync(fleetId, context.CancellationToken).ConfigureAwait(false) is not { } fleet)
+            if (await new FleetQueries(registry).FindAsync(fleetId, context.CancellationToken).ConfigureAwait(false) is not { } fleet)
                 return CommandResult.Failed(FleetQueries.Unknown(fleetId));
             var stations = fleet.Members.Select(m => m.Bounds.StationId).ToHashSet(StringComparer.Ordinal);
             // A member's station this node has not heard from is still listed, with what little is known.
