@@ -80,7 +80,7 @@ public sealed class StateChangingCommandTests : IAsyncLifetime
         foreach (var command in new[]
                  {
                      new[] { "fleet", "show", "NO-FLEET" }, ["fleet", "target", "NO-FLEET", "1000", "--token", token],
-                     ["dispatch", "history", "NO-FLEET"], ["charger", "list", "--fleet", "NO-FLEET"], ["session", "show", "NO-SESSION"],
+                     ["dispatch", "history", "NO-FLEET"], ["grid", "event", "target", "NO-FLEET", "1000", "--token", token], ["charger", "list", "--fleet", "NO-FLEET"], ["session", "show", "NO-SESSION"],
                  })
         {
             var run = await Cli(command);

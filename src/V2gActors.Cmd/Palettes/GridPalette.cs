@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Hosting;
+using V2gActors.Cmd.Fleets;
 using V2gActors.Cmd.Protocol;
 using V2gActors.Domain.Grid;
 using V2gActors.Domain.Units;
@@ -12,7 +13,7 @@ namespace V2gActors.Cmd.Palettes;
 /// Test controls injected into this node's <see cref="GridIngressActor"/> through its own messages, as if a grid adapter
 /// (2030.5 client, OCPP SetDERControl) had received them: fleet target, power limits, frequency droop.
 /// </summary>
-public sealed class GridPalette(ActorRegistry registry) : ICommandPalette
+public sealed class GridPalette(ActorRegistry registry, FleetQueries fleets) : ICommandPalette
 {
     private static readonly ArgumentInfo FleetsArgument =
         new("fleet-ids", "the fleet, or several separated by commas", Positional: true, Required: true);
@@ -76,7 +77,7 @@ public sealed class GridPalette(ActorRegistry registry) : ICommandPalette
         return CommandResult.Ok($"last frequency: {(view.LastFrequencyHz is { } hz ? $"{hz.ToString(System.Globalization.CultureInfo.InvariantCulture)} Hz" : "none")}");
     }
 
-    private static Task<CommandResult> LimitsAsync(IActorRef grid, CommandContext context)
+    private Task<CommandResult> LimitsAsync(IActorRef grid, CommandContext context)
     {
         var arguments = context.Arguments;
         Watts? Cap(string name) => arguments.Double(name) is { } w
@@ -88,24 +89,24 @@ public sealed class GridPalette(ActorRegistry registry) : ICommandPalette
         return ControlAsync(grid, context, "limits", (id, window) => new PowerLimitControl(id, window, limits));
     }
 
-    private static Task<CommandResult> DroopAsync(IActorRef grid, CommandContext context)
+    private Task<CommandResult> DroopAsync(IActorRef grid, CommandContext context)
     {
         var arguments = context.Arguments;
         var deadband = new Hertz(arguments.Double("deadband-hz")!.Value);
         var perUnit = arguments.Double("droop")!.Value;
         var droop = new FrequencyDroop(new Hertz(arguments.Double("nominal-hz")!.Value), deadband, deadband, perUnit, perUnit, TimeSpan.Zero);
         if (droop.Validate() is { } problem) return Task.FromResult(CommandResult.Usage($"Not a droop: {problem}."));
-        if (arguments.Double("reference-w") is { } reference)
-        {
-            if (!(reference > 0)) return Task.FromResult(CommandResult.Usage("--reference-w must be positive."));
-            foreach (var fleetId in FleetIds(context)) grid.Tell(new AssignFleetToGrid(fleetId, reference));
-        }
-        return ControlAsync(grid, context, "droop", (id, window) => new FrequencyDroopControl(id, window, droop));
+        var reference = arguments.Double("reference-w");
+        if (reference is not null and not > 0) return Task.FromResult(CommandResult.Usage("--reference-w must be positive."));
+        return ControlAsync(grid, context, "droop", (id, window) => new FrequencyDroopControl(id, window, droop), reference);
     }
 
-    /// <summary>Sends the control as GridControlReceived, then shows what GridIngress made of it for those fleets.</summary>
-    private static async Task<CommandResult> ControlAsync(IActorRef grid, CommandContext context, string kind,
-        Func<string, ControlWindow, GridControl> control)
+    /// <summary>
+    /// Sends the control as GridControlReceived (after assigning the fleets to the grid with <paramref name="referenceW"/>
+    /// when given), then shows what GridIngress made of it for those fleets.
+    /// </summary>
+    private async Task<CommandResult> ControlAsync(IActorRef grid, CommandContext context, string kind,
+        Func<string, ControlWindow, GridControl> control, double? referenceW = null)
     {
         var arguments = context.Arguments;
         var fleetIds = FleetIds(context);
@@ -116,7 +117,14 @@ public sealed class GridPalette(ActorRegistry registry) : ICommandPalette
             : ControlWindow.Default(priority);
         var controlId = arguments["id"] ?? $"cli-{kind}";
         var built = control(controlId, window);
+        // Values are checked first (usage errors), then the fleets: a typo would otherwise make GridIngress dispatch to
+        // (and so create) a fleet that does not exist.
+        foreach (var fleetId in fleetIds)
+            if (await fleets.FindAsync(fleetId, context.CancellationToken).ConfigureAwait(false) is null)
+                return CommandResult.Failed(FleetQueries.Unknown(fleetId));
 
+        if (referenceW is { } reference)
+            foreach (var fleetId in fleetIds) grid.Tell(new AssignFleetToGrid(fleetId, reference));
         grid.Tell(new GridControlReceived(fleetIds, built));
         // GridIngress handles messages in order: this state already includes the control.
         var view = await StateAsync(grid, context).ConfigureAwait(false);
