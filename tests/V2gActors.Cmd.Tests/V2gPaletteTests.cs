@@ -156,6 +156,15 @@ public sealed class V2gPaletteTests(NodeWithFleetsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_prompt_lists_the_v2g_palettes_and_runs_their_commands()
+    {
+        var session = await CliProcess.RunAsync([fixture.Node.CommandTarget], stdin: $"help\ngrid\nfleet list\nsession show EV-CMD-3\nexit\n");
+        Ok(session);
+        foreach (var text in new[] { "frequency", "dispatch", "grid event droop <fleet-ids>", FleetA, FleetB, "SIM-V2G-3" })
+            Assert.Contains(text, session.Stdout);
+    }
+
+    [Fact]
     public async Task Charger_list_with_a_fleet_lists_only_that_fleets_stations()
     {
         var run = await Cli("charger", "list", "--fleet", FleetA, "--json");
