@@ -64,6 +64,7 @@ public sealed partial record CliArguments(string Host, int Port, bool Json, stri
           --json        machine-readable output: one JSON document {status, message, output[]}
           --token T     operator token for state-changing commands (or environment V2G_CMD_TOKEN)
 
-        exit codes: 0 ok, 1 command failed, 2 usage error, 3 token refused, 4 connection failed, 5 protocol error
+        exit codes: 0 ok, 1 command failed, 2 usage error, 3 token refused, 4 connection failed, 5 protocol error,
+                    6 not available on this node
         """;
 }

@@ -10,7 +10,7 @@ public static class HelpText
     {
         var table = new Table().Border(TableBorder.Rounded).Title("palettes").AddColumn("palette").AddColumn("commands").AddColumn("about");
         foreach (var palette in palettes)
-            table.AddRow(Markup.Escape(palette.Name), Markup.Escape(string.Join(" ", palette.Commands.Select(c => c.Name))),
+            table.AddRow(Markup.Escape(palette.Name), Markup.Escape(string.Join(", ", palette.Commands.Select(c => c.Name))),
                 Markup.Escape(palette.Description));
         console.Write(table);
         console.MarkupLine("[grey]help <palette> lists its commands; * marks commands that need the token[/]");

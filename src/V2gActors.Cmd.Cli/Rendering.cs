@@ -52,6 +52,7 @@ public sealed class HumanRenderer(IAnsiConsole console, TextWriter errors) : IRe
     {
         CommandStatus.Usage => "usage error",
         CommandStatus.Unauthorized => "refused",
+        CommandStatus.Unavailable => "unavailable",
         _ => "failed",
     };
 

@@ -31,9 +31,10 @@ public sealed class CmdTestNode : IAsyncDisposable
 
     public IReadOnlyList<SimulatedCharger> Chargers => _chargers;
 
-    public static async Task<CmdTestNode> StartAsync()
+    /// <param name="dbFile">The SQLite file; a new temporary one when null. Pass an earlier node's to restart it.</param>
+    public static async Task<CmdTestNode> StartAsync(string? dbFile = null)
     {
-        var dbFile = Path.Combine(Path.GetTempPath(), "v2gactors-cmd-tests", $"{Guid.NewGuid():N}", "node.db");
+        dbFile ??= NewDatabaseFile();
         var node = new CmdTestNode(NodeHost.Build([], new Dictionary<string, string?>
         {
             ["V2g:Persistence:Provider"] = "Sqlite",
@@ -58,6 +59,8 @@ public sealed class CmdTestNode : IAsyncDisposable
         node.CommandTarget = $"127.0.0.1:{endpoint.Port}";
         return node;
     }
+
+    public static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), "v2gactors-cmd-tests", $"{Guid.NewGuid():N}", "node.db");
 
     /// <summary>Starts simulated stations over real WebSockets and waits until every one is Accepted.</summary>
     public async Task StartChargersAsync(params string[] stationIds)

@@ -13,6 +13,13 @@ public sealed class PureParts
         new("cluster", "", [new("show", "", false, []), new("status", "", false, []), new("down-unreachable", "", true, [])]),
         new("cluster-sharding", "", [new("region-stats", "", false, [new("region", "", Required: true, ShortName: "r")])]),
         new("charger", "", [new("reset", "", true, [new("station-id", "", Positional: true, Required: true), new("type", "", ShortName: "t", Default: "Immediate")])]),
+        new("grid", "",
+        [
+            new("show", "", false, []),
+            new("event target", "", true, [new("fleet-ids", "", Positional: true, Required: true), new("watts", "", Positional: true, Required: true),
+                new("priority", "", ShortName: "p", Default: "1")]),
+            new("event limits", "", true, [new("fleet-ids", "", Positional: true, Required: true), new("max-import-w", "")]),
+        ]),
     ];
 
     private readonly CommandCompleter _completer = new(Palettes, ["help", "exit", "quit"]);
@@ -27,14 +34,76 @@ public sealed class PureParts
     [InlineData("cluster-sharding region-stats --r", "cluster-sharding region-stats --region ")]
     [InlineData("help cha", "help charger ")]
     [InlineData("nothing", "nothing")]
+    [InlineData("grid e", "grid event ")]             // first word of a multi-word command name
+    [InlineData("grid event t", "grid event target ")]
+    [InlineData("grid event target F 10 --pr", "grid event target F 10 --priority ")]
     public void Tab_completes_palettes_then_commands_then_options(string typed, string expected) =>
         Assert.Equal(expected, _completer.Complete(typed));
 
     [Fact]
     public void Candidates_list_every_choice_for_the_word_being_typed()
     {
-        Assert.Equal(["charger", "cluster", "cluster-sharding", "exit", "help", "quit"], _completer.Candidates(""));
+        Assert.Equal(["charger", "cluster", "cluster-sharding", "exit", "grid", "help", "quit"], _completer.Candidates(""));
         Assert.Equal(["down-unreachable", "show", "status"], _completer.Candidates("cluster "));
+        Assert.Equal(["event", "show"], _completer.Candidates("grid "));
+        Assert.Equal(["limits", "target"], _completer.Candidates("grid event "));
+        Assert.Equal(["--max-import-w"], _completer.Candidates("grid event limits F "));
+    }
+
+    [Fact]
+    public void Multi_word_command_names_are_found_by_their_longest_match()
+    {
+        var grid = Palettes[3];
+        var (command, length) = CommandLookup.Find(grid, ["event", "target", "F", "-3000"])!.Value;
+        Assert.Equal(("event target", 2), (command.Name, length));
+        Assert.Equal("show", CommandLookup.Find(grid, ["SHOW"])!.Value.Command.Name);
+        Assert.Null(CommandLookup.Find(grid, ["event"]));
+        Assert.Equal(["target", "limits"], CommandLookup.NextNameWords(grid, ["event"]));
+        Assert.Equal("grid event target <fleet-ids> <watts> [-p|--priority <priority>]", command.Usage("grid"));
+    }
+
+    [Fact]
+    public void Negative_numbers_are_values_not_options()
+    {
+        var target = Palettes[3].Commands[1];
+        var parsed = ArgumentParser.Parse(target, ["F", "-30000", "-p", "0"]).Arguments!;
+        Assert.Equal(-30000, parsed.Double("watts"));
+        Assert.Equal(0, parsed.Int("priority"));
+        Assert.Throws<FormatException>(() => ArgumentParser.Parse(target, ["F", "lots"]).Arguments!.Double("watts"));
+        Assert.Contains("Unknown option", ArgumentParser.Parse(target, ["F", "1", "-x"]).Problem);
+    }
+
+    [Theory]
+    [InlineData("500ms", 0.5)]
+    [InlineData("30s", 30)]
+    [InlineData("15m", 900)]
+    [InlineData("2h", 7200)]
+    [InlineData("1d", 86400)]
+    [InlineData("45", 45)]
+    [InlineData("00:15:00", 900)]
+    [InlineData("1.5m", 90)]
+    public void Durations_parse_as_operators_type_them(string text, double seconds)
+    {
+        Assert.True(DurationText.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-5m")]
+    [InlineData("0s")]
+    [InlineData("10 parsecs")]
+    public void Malformed_durations_are_refused(string text) => Assert.False(DurationText.TryParse(text, out _));
+
+    [Fact]
+    public void Forever_is_a_duration_without_end_and_formats_back()
+    {
+        Assert.True(DurationText.TryParse("forever", out var forever));
+        Assert.Null(forever);
+        Assert.Equal("forever", DurationText.Format(null));
+        Assert.Equal("15m", DurationText.Format(TimeSpan.FromMinutes(15)));
+        Assert.Equal("90s", DurationText.Format(TimeSpan.FromSeconds(90)));
+        Assert.Equal("2h", DurationText.Format(TimeSpan.FromHours(2)));
     }
 
     [Fact]

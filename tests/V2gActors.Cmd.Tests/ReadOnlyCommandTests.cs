@@ -30,13 +30,26 @@ public sealed class ReadOnlyCommandTests(NodeWithChargersFixture fixture) : ICla
     {
         var all = await Cli("help");
         Assert.True(all.ExitCode == ExitCodes.Ok, all.ToString());
-        foreach (var palette in new[] { "cluster", "cluster-sharding", "actor", "log", "charger" })
+        foreach (var palette in new[] { "cluster", "cluster-sharding", "actor", "log", "charger", "fleet", "session", "dispatch", "grid", "frequency" })
             Assert.Contains(palette, all.Stdout);
 
         var charger = await Cli("help", "charger");
         Assert.True(charger.ExitCode == ExitCodes.Ok, charger.ToString());
         Assert.Contains("charger reset <station-id>", charger.Stdout);
         Assert.Contains("*", charger.Stdout); // reset is marked as needing the token
+        Assert.Contains("--fleet", charger.Stdout);
+
+        // Multi-word commands show their whole name and their own options.
+        var grid = await Cli("help", "grid");
+        Assert.True(grid.ExitCode == ExitCodes.Ok, grid.ToString());
+        foreach (var usage in new[] { "grid event target <fleet-ids> <watts>", "grid event limits <fleet-ids>", "grid event droop <fleet-ids>", "--reference-w" })
+            Assert.Contains(usage, grid.Stdout);
+
+        var json = await Cli("help", "--json");
+        Assert.True(json.ExitCode == ExitCodes.Ok, json.ToString());
+        var catalog = json.Json.GetProperty("output")[0].GetProperty("palettes").EnumerateArray().ToList();
+        var frequency = catalog.Single(p => p.GetProperty("name").GetString() == "frequency");
+        Assert.True(frequency.GetProperty("commands")[0].GetProperty("changesState").GetBoolean());
     }
 
     [Fact]
@@ -179,9 +192,17 @@ public sealed class ReadOnlyCommandTests(NodeWithChargersFixture fixture) : ICla
     [Fact]
     public async Task Unknown_palettes_and_commands_are_usage_errors()
     {
-        var palette = await Cli("fleet", "show");
+        var palette = await Cli("warp-drive", "show");
         Assert.True(palette.ExitCode == ExitCodes.Usage, palette.ToString());
-        Assert.Contains("Unknown palette 'fleet'", palette.Stderr);
+        Assert.Contains("Unknown palette 'warp-drive'", palette.Stderr);
+
+        // An incomplete multi-word command names what may follow.
+        var partial = await Cli("grid", "event");
+        Assert.True(partial.ExitCode == ExitCodes.Usage, partial.ToString());
+        Assert.Contains("name one of target, limits, droop", partial.Stderr);
+        var wrong = await Cli("grid", "event", "tsunami", "F");
+        Assert.True(wrong.ExitCode == ExitCodes.Usage, wrong.ToString());
+        Assert.Contains("Choose one of target, limits, droop", wrong.Stderr);
 
         var command = await Cli("cluster", "explode");
         Assert.True(command.ExitCode == ExitCodes.Usage, command.ToString());

@@ -74,6 +74,59 @@ public sealed class StateChangingCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task V2g_commands_on_unknown_ids_and_malformed_values_fail_with_the_reason()
+    {
+        var token = CmdTestNode.Token;
+        foreach (var command in new[]
+                 {
+                     new[] { "fleet", "show", "NO-FLEET" }, ["fleet", "target", "NO-FLEET", "1000", "--token", token],
+                     ["dispatch", "history", "NO-FLEET"], ["grid", "event", "target", "NO-FLEET", "1000", "--token", token], ["charger", "list", "--fleet", "NO-FLEET"], ["session", "show", "NO-SESSION"],
+                 })
+        {
+            var run = await Cli(command);
+            Assert.True(run.ExitCode == ExitCodes.CommandFailed, run.ToString());
+            Assert.Contains("Unknown", run.Stderr);
+        }
+
+        foreach (var command in new[]
+                 {
+                     new[] { "fleet", "target", "F", "lots", "--token", token }, ["fleet", "target", "F", "1000", "-d", "soon", "--token", token],
+                     ["grid", "event", "target", "F", "1000", "-p", "first", "--token", token], ["frequency", "step", "0", "--token", token],
+                     ["grid", "event", "droop", "F", "--droop", "-1", "--token", token],
+                 })
+        {
+            var run = await Cli(command);
+            Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        }
+
+        // A node with no fleets lists none, with exit 0.
+        var fleets = await Cli("fleet", "list", "--json");
+        Assert.True(fleets.ExitCode == ExitCodes.Ok, fleets.ToString());
+        Assert.Empty(fleets.Rows("fleets"));
+        Assert.Equal(ExitCodes.Unavailable, ExitCodes.For(CommandStatus.Unavailable));
+    }
+
+    [Fact]
+    public async Task Cluster_membership_actions_run_with_the_token()
+    {
+        var self = (await Cli("cluster", "leader")).Stdout.Trim();
+        // Joining the cluster this node is already in is accepted and changes nothing.
+        var join = await Cli("cluster", "join", self, "--token", CmdTestNode.Token);
+        Assert.True(join.ExitCode == ExitCodes.Ok, join.ToString());
+        Assert.Contains($"joining {self}", join.Stdout);
+
+        foreach (var action in new[] { "leave", "down" })
+        {
+            var stranger = await Cli("cluster", action, "akka.tcp://v2g@127.0.0.1:1", "--token", CmdTestNode.Token);
+            Assert.True(stranger.ExitCode == ExitCodes.CommandFailed, stranger.ToString());
+            Assert.Contains("not a member", stranger.Stderr);
+        }
+
+        var status = await Cli("cluster", "status", "--json");
+        Assert.Equal("Up", status.Rows().Single(r => r.GetProperty("property").GetString() == "status").GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task Malformed_and_oversized_requests_get_error_replies_and_the_host_keeps_serving()
     {
         var endpoint = _node.CommandTarget.Split(':');

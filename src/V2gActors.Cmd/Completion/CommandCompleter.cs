@@ -19,10 +19,7 @@ public sealed class CommandCompleter(IReadOnlyList<PaletteInfo> palettes, IReadO
         {
             0 => builtIns.Concat(palettes.Select(p => p.Name)),
             1 when words[0] == "help" => palettes.Select(p => p.Name),
-            1 => Palette(words[0])?.Commands.Select(c => c.Name) ?? [],
-            _ => Palette(words[0])?.Commands.FirstOrDefault(c => c.Name == words[1]) is { } command
-                ? command.Arguments.Where(a => !a.Positional).Select(a => "--" + a.Name)
-                : [],
+            _ => Palette(words[0]) is { } palette ? AfterPalette(palette, [.. words.Skip(1)]) : [],
         };
         return [.. pool.Where(c => c.StartsWith(typing, StringComparison.OrdinalIgnoreCase)).Distinct().Order(StringComparer.Ordinal)];
     }
@@ -38,6 +35,16 @@ public sealed class CommandCompleter(IReadOnlyList<PaletteInfo> palettes, IReadO
         var typedLength = line.Length == 0 || line.EndsWith(' ') ? 0 : line.Split(' ')[^1].Length;
         var stem = line[..^typedLength];
         return candidates.Count == 1 ? stem + candidates[0] + " " : stem + CommonPrefix(candidates);
+    }
+
+    /// <summary>The next word of a (possibly multi-word) command name, or the option names once the name is complete.</summary>
+    private static IEnumerable<string> AfterPalette(PaletteInfo palette, IReadOnlyList<string> typed)
+    {
+        var nameWords = CommandLookup.NextNameWords(palette, typed);
+        var options = CommandLookup.Find(palette, typed) is { } found
+            ? found.Command.Arguments.Where(a => !a.Positional).Select(a => "--" + a.Name)
+            : [];
+        return nameWords.Concat(options);
     }
 
     private PaletteInfo? Palette(string name) =>

@@ -39,11 +39,12 @@ public sealed class CommandDispatcher(IEnumerable<ICommandPalette> palettes, Tok
         var commands = palette.Info.Commands;
         if (argv.Count < 2)
             return new DoneReply(CommandStatus.Usage, $"{palette.Info.Name}: name a command: {string.Join(", ", commands.Select(c => c.Name))}.");
-        if (commands.FirstOrDefault(c => string.Equals(c.Name, argv[1], StringComparison.OrdinalIgnoreCase)) is not { } command)
-            return new DoneReply(CommandStatus.Usage,
-                $"{palette.Info.Name} has no command '{argv[1]}'. Commands: {string.Join(", ", commands.Select(c => c.Name))}.");
+        var words = argv.Skip(1).ToList();
+        if (CommandLookup.Find(palette.Info, words) is not { } found)
+            return new DoneReply(CommandStatus.Usage, UnknownCommand(palette.Info, words));
+        var (command, nameLength) = found;
 
-        var parsed = ArgumentParser.Parse(command, [.. argv.Skip(2)]);
+        var parsed = ArgumentParser.Parse(command, [.. words.Skip(nameLength)]);
         if (parsed.Arguments is not { } arguments)
             return new DoneReply(CommandStatus.Usage, $"{parsed.Problem} Usage: {command.Usage(palette.Info.Name)}");
 
@@ -61,6 +62,11 @@ public sealed class CommandDispatcher(IEnumerable<ICommandPalette> palettes, Tok
             var result = await palette.ExecuteAsync(command.Name, new CommandContext(arguments, output, limit.Token)).ConfigureAwait(false);
             return new DoneReply(result.Status, result.Message);
         }
+        catch (FormatException ex)
+        {
+            // Arguments are text until a command reads them as numbers or durations (ParsedArguments.Double, .Duration).
+            return new DoneReply(CommandStatus.Usage, $"{ex.Message} Usage: {command.Usage(palette.Info.Name)}");
+        }
         catch (Exception ex) when (ex is Akka.Actor.AskTimeoutException or OperationCanceledException or TaskCanceledException)
         {
             if (cancellationToken.IsCancellationRequested) throw; // the node is stopping or the client left
@@ -71,5 +77,20 @@ public sealed class CommandDispatcher(IEnumerable<ICommandPalette> palettes, Tok
             logger.LogError(ex, "Command host: {Palette} {Command} failed", palette.Info.Name, command.Name);
             return new DoneReply(CommandStatus.Failed, $"{palette.Info.Name} {command.Name} failed: {ex.Message}");
         }
+    }
+
+    /// <summary>Names what could follow: the rest of a multi-word name (<c>grid event</c> → target, limits, droop) or every command.</summary>
+    private static string UnknownCommand(PaletteInfo palette, IReadOnlyList<string> words)
+    {
+        for (var typed = words.Count; typed > 0; typed--)
+        {
+            var next = CommandLookup.NextNameWords(palette, [.. words.Take(typed)]);
+            if (next.Count == 0) continue;
+            var stem = string.Join(' ', words.Take(typed));
+            return typed == words.Count
+                ? $"{palette.Name} {stem}: name one of {string.Join(", ", next)}."
+                : $"{palette.Name} {stem} has no '{words[typed]}'. Choose one of {string.Join(", ", next)}.";
+        }
+        return $"{palette.Name} has no command '{words[0]}'. Commands: {string.Join(", ", palette.Commands.Select(c => c.Name))}.";
     }
 }

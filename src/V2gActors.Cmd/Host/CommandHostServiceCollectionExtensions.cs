@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using V2gActors.Cmd.Chargers;
+using V2gActors.Cmd.Fleets;
 using V2gActors.Cmd.Logging;
 using V2gActors.Cmd.Palettes;
+using V2gActors.Cmd.Sharding;
 
 namespace V2gActors.Cmd.Host;
 
@@ -30,12 +32,21 @@ public static class CommandHostServiceCollectionExtensions
         services.AddCommandPalette<LogPalette>();
         services.AddCommandPalette<ChargerPalette>();
 
+        // V2G palettes (issue 8): fleets, sessions, dispatch log and latency, test grid controls and frequency steps.
+        services.AddSingleton<EntityDirectory>();
+        services.AddSingleton<FleetQueries>();
+        services.AddCommandPalette<FleetPalette>();
+        services.AddCommandPalette<SessionPalette>();
+        services.AddCommandPalette<DispatchPalette>();
+        services.AddCommandPalette<GridPalette>();
+        services.AddCommandPalette<FrequencyPalette>();
+
         services.AddSingleton<CommandHostService>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandHostService>());
         return services;
     }
 
-    /// <summary>Registers one palette; the fleet, session, dispatch, grid and frequency palettes will come in this way.</summary>
+    /// <summary>Registers one palette (a class implementing <see cref="ICommandPalette"/>).</summary>
     public static IServiceCollection AddCommandPalette<TPalette>(this IServiceCollection services)
         where TPalette : class, ICommandPalette =>
         services.AddSingleton<ICommandPalette, TPalette>();

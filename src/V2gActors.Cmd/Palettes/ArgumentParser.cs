@@ -19,7 +19,8 @@ public static class ArgumentParser
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (word.StartsWith('-') && word.Length > 1)
+            // "-30000" is a negative number (a discharge target), not an option.
+            if (word.StartsWith('-') && word.Length > 1 && !char.IsAsciiDigit(word[1]) && word[1] != '.')
             {
                 var (name, inlineValue) = SplitOption(word);
                 var option = command.Arguments.FirstOrDefault(a => !a.Positional &&

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using V2gActors.Cmd.Chargers;
+using V2gActors.Cmd.Fleets;
 using V2gActors.Cmd.Protocol;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Hosting;
@@ -17,7 +18,8 @@ public sealed partial class ChargerPalette(ActorRegistry registry, ChargerDirect
 
     public PaletteInfo Info { get; } = new("charger", "OCPP charging stations",
     [
-        new("list", "stations known on this node (from their entities' notices and the shard region)", false, []),
+        new("list", "stations known on this node (from their entities' notices and the shard region)", false,
+            [new("fleet", "only the stations of this fleet's sessions", ShortName: "f")]),
         new("show", "one station's state: registration, connectors, transactions, meter values", false, [StationArgument]),
         new("reset", "sends OCPP Reset to the station and waits for its answer", true,
         [
@@ -54,6 +56,16 @@ public sealed partial class ChargerPalette(ActorRegistry registry, ChargerDirect
         var byId = known.Chargers.ToDictionary(c => c.StationId, StringComparer.Ordinal);
         foreach (var id in liveHere.Where(id => !byId.ContainsKey(id)))
             byId[id] = new KnownCharger(id, false, null, null, null, 0, default);
+
+        if (context.Arguments["fleet"] is { } fleetId)
+        {
+            if (await new FleetQueries(registry).FindAsync(fleetId, context.CancellationToken).ConfigureAwait(false) is not { } fleet)
+                return CommandResult.Failed(FleetQueries.Unknown(fleetId));
+            var stations = fleet.Members.Select(m => m.Bounds.StationId).ToHashSet(StringComparer.Ordinal);
+            // A member's station this node has not heard from is still listed, with what little is known.
+            foreach (var id in stations.Where(id => !byId.ContainsKey(id))) byId[id] = new KnownCharger(id, false, null, null, null, 0, default);
+            foreach (var id in byId.Keys.Where(id => !stations.Contains(id)).ToList()) byId.Remove(id);
+        }
 
         var rows = byId.Values.OrderBy(c => c.StationId, StringComparer.Ordinal).Select(c => (IReadOnlyList<string>)
         [

@@ -28,10 +28,10 @@ public sealed class ClusterPalette(ActorSystem system) : ICommandPalette
         "show" => ShowAsync(context),
         "status" => StatusAsync(context),
         "leader" => LeaderAsync(context),
-        "leave" => WithAddress(context, address => Cluster.Leave(address), "leave requested for"),
-        "down" => WithAddress(context, address => Cluster.Down(address), "down requested for"),
+        "leave" => WithAddress(context, MemberOnly(address => Cluster.Leave(address)), "leave requested for"),
+        "down" => WithAddress(context, MemberOnly(address => Cluster.Down(address)), "down requested for"),
         "down-unreachable" => DownUnreachableAsync(context),
-        "join" => WithAddress(context, address => Cluster.Join(address), "joining"),
+        "join" => WithAddress(context, address => { Cluster.Join(address); return null; }, "joining"),
         _ => Task.FromResult(CommandResult.Usage($"cluster has no command {command}.")),
     };
 
@@ -85,7 +85,17 @@ public sealed class ClusterPalette(ActorSystem system) : ICommandPalette
         return CommandResult.Ok(unreachable.Count == 0 ? "no unreachable members" : $"{unreachable.Count} member(s) marked down");
     }
 
-    private static async Task<CommandResult> WithAddress(CommandContext context, Action<Address> act, string verb)
+    /// <summary>Leave and down of an address that is not a member would silently do nothing: say so instead.</summary>
+    private Func<Address, string?> MemberOnly(Action<Address> act) => address =>
+    {
+        if (!Cluster.State.Members.Any(m => m.Address.Equals(address)))
+            return $"{address} is not a member of this cluster (see cluster show).";
+        act(address);
+        return null;
+    };
+
+    /// <param name="act">Does it, or returns why it cannot.</param>
+    private static async Task<CommandResult> WithAddress(CommandContext context, Func<Address, string?> act, string verb)
     {
         var text = context.Arguments.Required("address");
         Address address;
@@ -98,7 +108,7 @@ public sealed class ClusterPalette(ActorSystem system) : ICommandPalette
             return CommandResult.Usage($"'{text}' is not an actor system address (akka.tcp://system@host:port): {ex.Message}");
         }
         if (!address.HasGlobalScope) return CommandResult.Usage($"'{text}' has no host and port.");
-        act(address);
+        if (act(address) is { } problem) return CommandResult.Failed(problem);
         await context.Output.TextAsync($"{verb} {address}").ConfigureAwait(false);
         return CommandResult.Ok();
     }

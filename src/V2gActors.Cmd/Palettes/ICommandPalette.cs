@@ -4,8 +4,8 @@ namespace V2gActors.Cmd.Palettes;
 
 /// <summary>
 /// A named group of commands (pbm's "palette"). One class per palette; register it with
-/// <c>services.AddSingleton&lt;ICommandPalette, MyPalette&gt;()</c> and the host lists, parses, authorises and runs it —
-/// this is how fleet, session, dispatch, grid and frequency palettes plug in once their engine parts exist.
+/// <c>services.AddCommandPalette&lt;MyPalette&gt;()</c> and the host lists, parses, authorises and runs it. A command's
+/// name may have several words (<c>event target</c>), see <see cref="Protocol.CommandLookup"/>.
 /// </summary>
 public interface ICommandPalette
 {
@@ -26,6 +26,8 @@ public sealed record CommandResult(CommandStatus Status, string? Message = null)
     public static CommandResult Failed(string message) => new(CommandStatus.Failed, message);
 
     public static CommandResult Usage(string message) => new(CommandStatus.Usage, message);
+
+    public static CommandResult Unavailable(string message) => new(CommandStatus.Unavailable, message);
 }
 
 /// <param name="Arguments">Parsed against the command's <see cref="ArgumentInfo"/>s.</param>

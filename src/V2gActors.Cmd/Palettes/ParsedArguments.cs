@@ -22,4 +22,20 @@ public sealed record ParsedArguments(ImmutableDictionary<string, string> Values,
                 ? n
                 : throw new FormatException($"--{name} must be a whole number, not '{text}'.")
             : null;
+
+    /// <summary>A finite number (invariant culture, <c>-30000</c>, <c>49.8</c>), or null when absent; malformed → <see cref="FormatException"/>.</summary>
+    public double? Double(string name) =>
+        Values.TryGetValue(name, out var text)
+            ? double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
+                ? x
+                : throw new FormatException($"{name} must be a number, not '{text}'.")
+            : null;
+
+    /// <summary>A duration (<see cref="DurationText"/>), or null when absent or "forever"; malformed → <see cref="FormatException"/>.</summary>
+    public TimeSpan? Duration(string name) =>
+        Values.TryGetValue(name, out var text)
+            ? DurationText.TryParse(text, out var duration)
+                ? duration
+                : throw new FormatException($"{name} must be a duration such as 30s, 15m, 2h, 500ms, 00:15:00 or forever, not '{text}'.")
+            : null;
 }

@@ -10,6 +10,11 @@ public enum CommandStatus
     Usage,
     /// <summary>A state-changing command without the right token.</summary>
     Unauthorized,
+    /// <summary>
+    /// The part of the engine the command needs is not running on this node (e.g. no dispatch latency recorder is
+    /// registered): nothing was wrong with the request, asking again elsewhere or later may succeed.
+    /// </summary>
+    Unavailable,
 }
 
 /// <summary>Exit codes of v2gcmd that scripts can rely on.</summary>
@@ -22,6 +27,8 @@ public static class ExitCodes
     public const int ConnectionFailed = 4;
     /// <summary>The peer spoke something that is not this protocol (wrong port, truncated answer).</summary>
     public const int ProtocolError = 5;
+    /// <summary>The node does not run the part this command needs (<see cref="CommandStatus.Unavailable"/>).</summary>
+    public const int Unavailable = 6;
 
     public static int For(CommandStatus status) => status switch
     {
@@ -29,6 +36,7 @@ public static class ExitCodes
         CommandStatus.Failed => CommandFailed,
         CommandStatus.Usage => Usage,
         CommandStatus.Unauthorized => AuthRefused,
+        CommandStatus.Unavailable => Unavailable,
         _ => ProtocolError,
     };
 }
