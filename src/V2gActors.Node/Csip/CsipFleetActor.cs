@@ -190,6 +190,7 @@ public sealed class CsipFleetActor : ReceiveActor, IWithTimers
             _client.Site.DeviceCapability.Href);
         Board(s => s with { Connected = true, EndDevice = _client.Site.EndDevice.Href, LastError = null });
         Timers.StartPeriodicTimer("report", new ReportTick(), TimeSpan.Zero, TimeSpan.FromSeconds(Math.Max(1, _s.Options.ReportEverySeconds)));
+        if (_latest is { } latest) OnEvaluated(new Evaluated(latest with { Arbitration = latest.Arbitration with { Transitions = [] } }));
         Pump();
     }
 
@@ -201,12 +202,14 @@ public sealed class CsipFleetActor : ReceiveActor, IWithTimers
         Enqueue(_plan.OnTransitions(evaluated.Control.Arbitration.Transitions));
         Board(s => s with { ActiveEvents = evaluated.Control.Arbitration.ActiveEventMrids });
 
-        var missing = CurveLinks(evaluated.Control.Control).Where(h => !_curves.ContainsKey(h) && _fetching.Add(h)).ToList();
-        if (missing.Count > 0 && _client is { } client)
+        if (_client is not { } client) return; // evaluations during connect: forwarded once connected
+        var missing = CurveLinks(evaluated.Control.Control).Where(h => !_curves.ContainsKey(h) && !_fetching.Contains(h)).ToList();
+        if (missing.Count > 0)
         {
+            _fetching.UnionWith(missing);
             FetchCurvesAsync(client, missing).PipeTo(Self);
-            return;
         }
+        // Curves on their way: CurvesFetched forwards the latest control when they are here.
         if (!CurveLinks(evaluated.Control.Control).Any(_fetching.Contains)) ForwardLatest();
     }
 

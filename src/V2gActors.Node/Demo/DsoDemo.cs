@@ -17,6 +17,7 @@ public sealed class DsoDemo(ILoggerFactory loggers) : ICsipConnectionSource, IAs
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DevelopmentPki? _pki;
     private CsipConnection? _connection;
+    private int _disposed;
 
     /// <summary>The running head-end (null until started).</summary>
     public HeadEndServer? Server { get; private set; }
@@ -65,6 +66,8 @@ public sealed class DsoDemo(ILoggerFactory loggers) : ICsipConnectionSource, IAs
 
     public async ValueTask DisposeAsync()
     {
+        // Registered under two service types, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (Server is not null) await Server.DisposeAsync().ConfigureAwait(false);
         _pki?.Dispose();
         _gate.Dispose();

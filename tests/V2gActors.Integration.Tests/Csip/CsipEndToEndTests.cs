@@ -85,15 +85,7 @@ public sealed class CsipEndToEndTests : IAsyncLifetime
             // The DSO asks for 15 kW of output for 10 s: the fleet discharges 15 kW across its chargers.
             var seen = chargers.ToDictionary(c => c.StationId, c => c.SetpointsReceived.Count);
             var mrid = Convert.FromHexString("B2000000000000000000000000000001");
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            _server.State.Programs.AddControl(1, new DERControl
-            {
-                MRID = mrid, Description = "discharge 15 kW", CreationTime = now,
-                EventStatus = new EventStatus { CurrentStatus = 1, DateTime = now },
-                Interval = new DateTimeInterval { Start = now, Duration = 10 },
-                DERControlBase = new DERControlBase { OpModTargetW = new ActivePowerControlType { Value = 15, Multiplier = 3 } },
-                ResponseRequired = [0x03],
-            });
+            Publish(mrid, startsIn: 0, duration: 10, outputKw: 15);
 
             await Eventually.HoldsAsync(() => chargers.All(c => c.SetpointsReceived.Count > seen[c.StationId]), Within,
                 () => "setpoints did not reach every charger");
@@ -115,6 +107,14 @@ public sealed class CsipEndToEndTests : IAsyncLifetime
                 () => $"responses so far: [{string.Join(",", _server.State.Responses.StatusesFor(mrid))}]");
             Assert.Equal([1, 2, 3], _server.State.Responses.StatusesFor(mrid).Select(s => (int)s));
 
+            // An event cancelled before it starts: received, then cancelled, nothing in between.
+            var cancelled = Convert.FromHexString("B2000000000000000000000000000002");
+            Publish(cancelled, startsIn: 600, duration: 60, outputKw: 5);
+            await Eventually.HoldsAsync(() => _server.State.Responses.StatusesFor(cancelled).Count >= 1, Within);
+            Assert.True(_server.State.Programs.CancelControl(1, cancelled, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+            await Eventually.HoldsAsync(() => _server.State.Responses.StatusesFor(cancelled).Count >= 2, Within);
+            Assert.Equal([1, 6], _server.State.Responses.StatusesFor(cancelled).Select(s => (int)s));
+
             // Live status and metering on the head-end: discharging, and a mirror with readings of the fleet's power.
             await Eventually.HoldsAsync(() =>
                 _server.State.Documents.Get<DERStatus>(deviceId, DeviceDocumentKind.DerStatus)?.StorageModeStatus?.Value == 1, Within,
@@ -129,6 +129,20 @@ public sealed class CsipEndToEndTests : IAsyncLifetime
         {
             await Task.WhenAll(chargers.Select(c => c.DisposeAsync().AsTask()));
         }
+    }
+
+    /// <summary>The DSO asks for <paramref name="outputKw"/> of output (opModTargetW) from <paramref name="startsIn"/> seconds on.</summary>
+    private void Publish(byte[] mrid, long startsIn, uint duration, short outputKw)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        _server.State.Programs.AddControl(1, new DERControl
+        {
+            MRID = mrid, Description = $"output {outputKw} kW", CreationTime = now,
+            EventStatus = new EventStatus { CurrentStatus = startsIn <= 0 ? (byte)1 : (byte)0, DateTime = now },
+            Interval = new DateTimeInterval { Start = now + startsIn, Duration = duration },
+            DERControlBase = new DERControlBase { OpModTargetW = new ActivePowerControlType { Value = outputKw, Multiplier = 3 } },
+            ResponseRequired = [0x03],
+        });
     }
 
     public async Task DisposeAsync()
