@@ -32,7 +32,7 @@ public sealed class DsoDemo(ILoggerFactory loggers) : ICsipConnectionSource, IAs
         options.ServerUrl = "in-process demo head-end";
         options.Mode = "Subscribe";
         if (options.Fleets.Count == 0)
-            options.Fleets.Add(new CsipFleetOptions { FleetId = configuration[$"{DsoDemoOptions.SectionName}:FleetId"] ?? "DEMO" });
+            options.Fleets.Add(new CsipFleetOptions { FleetId = configuration[$"{DsoDemoOptions.SectionName}:FleetId"] ?? "north" });
     }
 
     public async Task<CsipConnection> GetAsync(CancellationToken ct)

@@ -8,7 +8,7 @@ public sealed class DsoDemoOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>The fleet the DSO's events are addressed to (its EndDevice), when <c>V2g:Csip:Fleets</c> names none.</summary>
-    public string FleetId { get; set; } = "DEMO";
+    public string FleetId { get; set; } = "north";
 
     /// <summary>Seconds between the scenario's events (frequency, volt-var, export limit, then again).</summary>
     public double StepSeconds { get; set; } = 20;

@@ -38,14 +38,28 @@ public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
         {
             var registry = node.App.Services.GetRequiredService<ActorRegistry>();
             var fleets = await registry.GetAsync<FleetRegion>();
+            var sessions = await registry.GetAsync<VehicleSessionRegion>();
             var grid = await registry.GetAsync<GridIngressActor>();
             var options = node.SimulatorOptions() with { PlugInAfter = null, MeterInterval = TimeSpan.FromMilliseconds(250) };
             var chargers = Enumerable.Range(0, Chargers).Select(i => new SimulatedCharger($"DSP-{i:D2}", options)).ToList();
             try
             {
-                await FleetChargers.PlugInAsync(node, chargers, (i, c, transactionId) => new SessionBounds($"EV-{i:D2}", FleetId,
-                    c.StationId, 1, MaxChargeW: 11_000, MaxDischargeW: MaxDischarge(i), SocPercent: 60, ReservePercent: 20,
-                    TargetSocPercent: 90, EnergyRequestWh: 0, Departure: null, transactionId, DateTimeOffset.UtcNow), Within);
+                chargers.ForEach(c => c.Start());
+                await Eventually.HoldsAsync(async () => (await Task.WhenAll(chargers.Select(c => node.StateAsync(c.StationId))))
+                    .All(s => s is { Connected: true, Registration: RegistrationStatus.Accepted }), Within);
+
+                // An EV plugs in at every charger; its session registers with the fleet, bound to the transaction.
+                await Task.WhenAll(chargers.Select(c => c.StartTransactionAsync(1)));
+                await Eventually.HoldsAsync(async () => (await Task.WhenAll(chargers.Select(c => node.StateAsync(c.StationId))))
+                    .All(s => s.OpenTransactions.Length == 1), Within);
+                for (var i = 0; i < Chargers; i++)
+                {
+                    var c = chargers[i];
+                    var bounds = new SessionBounds($"EV-{i:D2}", FleetId, c.StationId, 1, MaxChargeW: 11_000, MaxDischargeW: MaxDischarge(i),
+                        SocPercent: 60, ReservePercent: 20, TargetSocPercent: 90, EnergyRequestWh: 0, Departure: null,
+                        c.ActiveTransactionId(1), DateTimeOffset.UtcNow);
+                    Assert.IsType<VehicleSessionRegistered>(await sessions.Ask<object>(new RegisterVehicleSession(bounds), Within));
+                }
                 await Eventually.HoldsAsync(async () => (await StateAsync(fleets)).Members.Length == Chargers, Within);
 
                 // 1. A charging target: SetChargingProfile at every charger, summing to it.
