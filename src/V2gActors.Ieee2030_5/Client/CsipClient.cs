@@ -26,7 +26,7 @@ public sealed class CsipClient : IAsyncDisposable
         Site = site;
         _programs = new DerProgramReader(http, options.PageSize);
         var lfdi = site.EndDevice.LFDI ?? throw new InvalidOperationException("the EndDevice has no LFDI");
-        _responder = new EventResponder(http, Convert.ToHexString(lfdi), lfdi, options.RandomizationSeed);
+        _responder = new EventResponder(http, Convert.ToHexString(lfdi), lfdi, options.RandomizationSeed, options.AutomaticResponses);
         Metering = new MirrorMeteringReporter(http, site.DeviceCapability);
     }
 
@@ -71,11 +71,26 @@ public sealed class CsipClient : IAsyncDisposable
     /// <summary>Evaluates the views already held (e.g. on a timer between polls, when events start or end).</summary>
     public async Task<EffectiveControl> EvaluateAsync(CancellationToken ct = default)
     {
-        var control = await _responder.EvaluateAsync(Programs, ServerNow, ct).ConfigureAwait(false);
-        Current = control;
-        ControlEvaluated?.Invoke(control);
-        return control;
+        return await _responder.EvaluateAsync(Programs, ServerNow, ct, control =>
+        {
+            Current = control;
+            ControlEvaluated?.Invoke(control);
+        }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Posts a Response for the event <paramref name="mrid"/> (hex) among the held programs, if it asked for that kind
+    /// (used with <see cref="CsipClientOptions.AutomaticResponses"/> off). False when the event is unknown or asked for none.
+    /// </summary>
+    public async Task<bool> RespondAsync(string mrid, Domain.Events.ResponseStatus status, CancellationToken ct = default)
+    {
+        var control = Programs.SelectMany(p => p.Controls)
+            .FirstOrDefault(c => c.MRID is not null && Convert.ToHexString(c.MRID) == mrid);
+        return control is not null && await _responder.RespondAsync(control, status, ServerNow, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a DERCurve a control links to (opModVoltVar, opModFreqWatt, ...).</summary>
+    public Task<DERCurve> GetCurveAsync(string href, CancellationToken ct = default) => _http.GetAsync<DERCurve>(href, ct: ct);
 
     /// <summary>
     /// Polls every <paramref name="interval"/> (default: the DeviceCapability's pollRate) until disposed, and

@@ -21,6 +21,12 @@ public sealed record CsipClientOptions
     /// <summary>Largest list page requested; lists longer than this are read page by page.</summary>
     public uint PageSize { get; init; } = 64;
 
+    /// <summary>
+    /// True: Responses follow the arbiter's clock (received, started at the start time, completed at the end). False:
+    /// the owner posts them through <see cref="CsipClient.RespondAsync"/> from what the DER really did.
+    /// </summary>
+    public bool AutomaticResponses { get; init; } = true;
+
     /// <summary>Local wall clock; the server offset learnt from Time is applied on top.</summary>
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
 }

@@ -48,7 +48,8 @@ public sealed class NotificationListener : IAsyncDisposable
             {
                 ServerCertificate = certificate,
                 ClientCertificateMode = ClientCertificateMode.RequireCertificate,
-                SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                SslProtocols = CsipTls.Protocols,
+                OnAuthenticate = (_, ssl) => ssl.CipherSuitesPolicy = CsipTls.Policy(),
                 ClientCertificateValidation = (cert, _, _) => SepHttpClient.ChainsTo(trust, cert),
             }));
         });

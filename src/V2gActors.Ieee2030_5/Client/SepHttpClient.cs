@@ -23,6 +23,8 @@ public sealed class SepHttpClient : IDisposable
         {
             SslOptions = new SslClientAuthenticationOptions
             {
+                EnabledSslProtocols = CsipTls.Protocols,
+                CipherSuitesPolicy = CsipTls.Policy(),
                 ClientCertificates = [clientCertificate],
                 RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && ChainsTo(policy, cert),
             },

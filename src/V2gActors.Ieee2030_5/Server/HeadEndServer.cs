@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using V2gActors.Ieee2030_5.Security;
 using V2gActors.Ieee2030_5.Server.Endpoints;
 using V2gActors.Ieee2030_5.Server.Http;
 using V2gActors.Ieee2030_5.Server.Notifications;
@@ -56,7 +57,8 @@ public sealed class HeadEndServer : IAsyncDisposable
             {
                 ServerCertificate = options.ServerCertificate,
                 ClientCertificateMode = ClientCertificateMode.RequireCertificate,
-                SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                SslProtocols = CsipTls.Protocols,
+                OnAuthenticate = (_, ssl) => ssl.CipherSuitesPolicy = CsipTls.Policy(),
                 ClientCertificateValidation = (cert, _, _) => NotificationSender.ChainsTo(clientTrust, cert),
             }));
         });

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using V2gActors.Cmd.Host;
 using V2gActors.Engine.Hosting;
+using V2gActors.Node.Csip;
 using V2gActors.Node.Demo;
 using V2gActors.Node.Security;
 using V2gActors.Ocpp.Transport;
@@ -70,6 +71,7 @@ public static class NodeHost
 
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddHostedService<DemoFleetService>();
+        builder.Services.AddV2gCsip(configuration);
 
         var app = builder.Build();
         app.MapOcppWebSockets(configuration["V2g:Ocpp:Path"] ?? DefaultOcppPath);

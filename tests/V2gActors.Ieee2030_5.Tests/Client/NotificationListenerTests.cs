@@ -54,6 +54,8 @@ public class NotificationListenerTests
     {
         SslOptions = new SslClientAuthenticationOptions
         {
+            // A raw client still has to speak the CSIP suite the 2030.5 endpoints pin.
+            EnabledSslProtocols = CsipTls.Protocols, CipherSuitesPolicy = CsipTls.Policy(),
             ClientCertificates = [cert],
             RemoteCertificateValidationCallback = (_, _, _, _) => true,
         },

@@ -39,6 +39,8 @@ public sealed class HeadEndFixture : IAsyncLifetime
         {
             SslOptions = new SslClientAuthenticationOptions
             {
+                // A raw client still has to speak the CSIP suite the 2030.5 endpoints pin.
+                EnabledSslProtocols = CsipTls.Protocols, CipherSuitesPolicy = CsipTls.Policy(),
                 ClientCertificates = certificate is null ? null : [certificate],
                 RemoteCertificateValidationCallback = (_, _, _, _) => true,
             },

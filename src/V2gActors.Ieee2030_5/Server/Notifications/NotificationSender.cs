@@ -31,6 +31,8 @@ internal sealed class NotificationSender : IAsyncDisposable
         {
             SslOptions = new SslClientAuthenticationOptions
             {
+                EnabledSslProtocols = CsipTls.Protocols,
+                CipherSuitesPolicy = CsipTls.Policy(),
                 ClientCertificates = [clientCertificate],
                 RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && ChainsTo(policy, cert),
             },
