@@ -69,4 +69,9 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(GetVehicleSessionState))]
 [JsonSerializable(typeof(VehicleSessionView))]
 [JsonSerializable(typeof(StopVehicleSession))]
+// vehicle-session watch (ISO 15118-20 SECC sessions bound to their entity)
+[JsonSerializable(typeof(WatchSessionSetpoint))]
+[JsonSerializable(typeof(UnwatchSessionSetpoint))]
+[JsonSerializable(typeof(SessionSetpointChanged))]
+[JsonSerializable(typeof(EndVehicleSession))]
 internal sealed partial class V2gJsonContext : JsonSerializerContext;

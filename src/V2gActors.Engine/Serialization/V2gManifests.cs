@@ -67,6 +67,11 @@ public static class V2gManifests
         [typeof(GetVehicleSessionState)] = "ses.get.v1",
         [typeof(VehicleSessionView)] = "ses.view.v1",
         [typeof(StopVehicleSession)] = "ses.stop.v1",
+        // "ses." vehicle-session watch (ISO 15118-20 SECC sessions bound to their entity)
+        [typeof(WatchSessionSetpoint)] = "ses.watch.v1",
+        [typeof(UnwatchSessionSetpoint)] = "ses.unwatch.v1",
+        [typeof(SessionSetpointChanged)] = "ses.setpoint-changed.v1",
+        [typeof(EndVehicleSession)] = "ses.end.v1",
     }.ToFrozenDictionary();
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

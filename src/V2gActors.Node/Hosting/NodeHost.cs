@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using V2gActors.Cmd.Host;
 using V2gActors.Engine.Hosting;
 using V2gActors.Node.Demo;
+using V2gActors.Node.Iso15118;
 using V2gActors.Node.Security;
 using V2gActors.Ocpp.Transport;
 
@@ -67,6 +68,7 @@ public static class NodeHost
         });
         // After the engine, so the operator command host (V2g:CommandHost, pbm-style) starts once the actor system runs.
         builder.Services.AddV2gCommandHost(configuration);
+        builder.Services.AddV2gSecc(configuration);
 
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddHostedService<DemoFleetService>();
