@@ -7,7 +7,9 @@ public sealed record EvseLimits(
     double MaxChargeCurrentA = 300,
     double MaxDischargeCurrentA = 150,
     double MinVoltageV = 150,
-    double MaxVoltageV = 920);
+    double MaxVoltageV = 920,
+    /// <summary>AC only: the grid's nominal frequency, announced in AC_ChargeParameterDiscoveryRes.</summary>
+    double NominalFrequencyHz = 50);
 
 /// <summary>
 /// ISO 15118-20 SECC timers. Sequence: a request must follow the previous response within 60 s
