@@ -25,6 +25,7 @@ public sealed class SeccStateMachine
     private byte[] _sessionId = new byte[SessionIdLength];
     private SelectedService? _service;
     private DateTimeOffset? _ongoingSince;
+    private byte[] _challenge = [];
 
     public SeccStateMachine(SeccOptions options, ISessionSetpointSource setpoints, IVehicleBoundsSink bounds,
         DateTimeOffset startedAt, Func<byte[]>? newSessionId = null)
@@ -63,6 +64,11 @@ public sealed class SeccStateMachine
     }
 
     private bool IsAc => EnergyTransfer == EnergyTransferKind.Ac;
+
+    private bool PnCOffered => _options.PnC is { Offered: true };
+
+    /// <summary>What the last PnC contract check concluded (for logs and tests).</summary>
+    public string? LastAuthorization { get; private set; }
 
     /// <summary>Ends the session when the deadline has passed; the transport calls it when its read times out.</summary>
     public SeccSessionEnd? CheckTimeout(DateTimeOffset now)
@@ -163,27 +169,35 @@ public sealed class SeccStateMachine
         return Ok(AsCommon(new Cm.AuthorizationSetupResType
         {
             Header = SeccMessages.CommonHeader(_sessionId, now), ResponseCode = Cm.ResponseCodeType.OK,
-            AuthorizationServices = _options.PnCProvisioned ? [Cm.AuthorizationType.EIM, Cm.AuthorizationType.PnC] : [Cm.AuthorizationType.EIM],
+            AuthorizationServices = PnCOffered ? [Cm.AuthorizationType.EIM, Cm.AuthorizationType.PnC] : [Cm.AuthorizationType.EIM],
             CertificateInstallationService = false,
-            EIM_ASResAuthorizationMode = new Cm.EIM_ASResAuthorizationModeType(),
+            // -20 carries one authorization-mode element: with PnC offered it is PnC's (the challenge); EIM needs none.
+            EIM_ASResAuthorizationMode = PnCOffered ? null : new Cm.EIM_ASResAuthorizationModeType(),
+            PnC_ASResAuthorizationMode = PnCOffered ? new Cm.PnC_ASResAuthorizationModeType { GenChallenge = _challenge = ContractAuthorization.NewChallenge() } : null,
         }));
     }
 
     private SeccReply Authorization(Cm.AuthorizationReqType r, DateTimeOffset now)
     {
-        // PnC would verify the contract chain and the signed challenge; without provisioned certificates the only
-        // honest answer is a clear failure rather than a silent EIM fallback.
         if (r.SelectedAuthorizationService == Cm.AuthorizationType.PnC)
-            return Fail(r, Cm.ResponseCodeType.FAILED, SeccEndReason.Failed,
-                _options.PnCProvisioned ? "PnC contract verification is not implemented" : "PnC authorization requested but no certificates are provisioned", now);
+        {
+            if (!PnCOffered || r.PnC_AReqAuthorizationMode is not { } pnc)
+                return Fail(r, Cm.ResponseCodeType.FAILED, SeccEndReason.Failed,
+                    PnCOffered ? "PnC selected without PnC_AReqAuthorizationMode" : "PnC authorization requested but no contract roots are configured", now);
+            var (code, detail) = ContractAuthorization.Verify(pnc, _challenge, _options.PnC!, now);
+            LastAuthorization = detail;
+            // A refused contract is a warning: the EV may try again (e.g. with EIM) in the same session.
+            if (code != Cm.ResponseCodeType.OK) return Ok(AsCommon(AuthorizationResponse(code, now)));
+        }
         // EIM: identification happened outside 15118 (RFID, app); this SECC accepts it at once.
         State = SeccState.WaitingForServiceDiscovery;
-        return Ok(AsCommon(new Cm.AuthorizationResType
-        {
-            Header = SeccMessages.CommonHeader(_sessionId, now), ResponseCode = Cm.ResponseCodeType.OK,
-            EVSEProcessing = Cm.ProcessingType.Finished,
-        }));
+        return Ok(AsCommon(AuthorizationResponse(Cm.ResponseCodeType.OK, now)));
     }
+
+    private Cm.AuthorizationResType AuthorizationResponse(Cm.ResponseCodeType code, DateTimeOffset now) => new()
+    {
+        Header = SeccMessages.CommonHeader(_sessionId, now), ResponseCode = code, EVSEProcessing = Cm.ProcessingType.Finished,
+    };
 
     private SeccReply ServiceDiscovery(DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using V2gActors.Iso15118.Secc;
 
 namespace V2gActors.Node.Iso15118;
@@ -41,6 +42,12 @@ public sealed class SeccHostOptions
     public string CertificatePath { get; set; } = "";
     public string CertificatePassword { get; set; } = "";
 
+    /// <summary>
+    /// PEM file with the mobility-operator (and/or V2G) roots Plug &amp; Charge contract chains must lead to; empty = the
+    /// SECC offers EIM only.
+    /// </summary>
+    public string ContractRootsFile { get; set; } = "";
+
     public double MaxChargePowerW { get; set; } = 150_000;
     public double MaxDischargePowerW { get; set; } = 50_000;
     public double MaxChargeCurrentA { get; set; } = 300;
@@ -65,7 +72,15 @@ public sealed class SeccHostOptions
         IsoEvseId,
         new EvseLimits(MaxChargePowerW, MaxDischargePowerW, MaxChargeCurrentA, MaxDischargeCurrentA, MinVoltageV, MaxVoltageV),
         SeccTimeouts.Iso15118_20,
-        TimeSpan.FromSeconds(CableCheckSeconds));
+        TimeSpan.FromSeconds(CableCheckSeconds),
+        string.IsNullOrWhiteSpace(ContractRootsFile) ? null : new ContractTrust(LoadRoots(ContractRootsFile)));
+
+    private static X509Certificate2[] LoadRoots(string pemFile)
+    {
+        var roots = new X509Certificate2Collection();
+        roots.ImportFromPemFile(pemFile);
+        return [.. roots];
+    }
 
     public SeccBinding ToBinding() => new(FleetId, StationId, EvseId, DefaultSocPercent, ReservePercent);
 }

@@ -72,11 +72,11 @@ public sealed class EvccSession(V2gtpClientConnection connection, EvccSimulatorO
         var authSetup = await Common<Cm.AuthorizationSetupResType>(new Cm.AuthorizationSetupReqType { Header = CmHeader() }, r => r.ResponseCode, ct);
         if (!authSetup.AuthorizationServices.Contains(Cm.AuthorizationType.EIM)) throw new EvccAbort("SECC offers no EIM");
 
-        await PollAsync(() => Common<Cm.AuthorizationResType>(new Cm.AuthorizationReqType
-        {
-            Header = CmHeader(), SelectedAuthorizationService = Cm.AuthorizationType.EIM,
-            EIM_AReqAuthorizationMode = new Cm.EIM_AReqAuthorizationModeType(),
-        }, r => r.ResponseCode, ct), r => r.EVSEProcessing == Cm.ProcessingType.Finished, "Authorization", ct);
+        var authorization = Authorization(authSetup);
+        var authorized = await PollAsync(() => Common<Cm.AuthorizationResType>(authorization, r => r.ResponseCode, ct),
+            r => r.EVSEProcessing == Cm.ProcessingType.Finished, "Authorization", ct);
+        // A refused contract is a warning: the SECC keeps the session, and EIM still works.
+        if (authorized.ResponseCode != Cm.ResponseCodeType.OK) throw new EvccAbort($"PnC authorization refused: {authorized.ResponseCode}");
 
         var discovery = await Common<Cm.ServiceDiscoveryResType>(new Cm.ServiceDiscoveryReqType { Header = CmHeader() }, r => r.ResponseCode, ct);
         if (!discovery.EnergyTransferServiceList.Service.Any(s => s.ServiceID == BptService)) throw new EvccAbort($"SECC offers no {options.EnergyTransfer}_BPT");
@@ -151,6 +151,29 @@ public sealed class EvccSession(V2gtpClientConnection connection, EvccSimulatorO
             Header = DcHeader(), EVProcessing = Dc.ProcessingType.Ongoing,
             EVPresentVoltage = R(B.NominalVoltageV), EVTargetVoltage = R(B.NominalVoltageV),
         }, r => r.ResponseCode, ct), r => Math.Abs(r.EVSEPresentVoltage.ToDouble() - B.NominalVoltageV) < 20, "DC_PreCharge", ct);
+    }
+
+    /// <summary>PnC with the contract when the SECC offers it (echoing its challenge), otherwise EIM.</summary>
+    private Cm.AuthorizationReqType Authorization(Cm.AuthorizationSetupResType setup)
+    {
+        if (options.Contract is { } contract && setup.PnC_ASResAuthorizationMode is { } pnc && setup.AuthorizationServices.Contains(Cm.AuthorizationType.PnC))
+            return new Cm.AuthorizationReqType
+            {
+                Header = CmHeader(), SelectedAuthorizationService = Cm.AuthorizationType.PnC,
+                PnC_AReqAuthorizationMode = new Cm.PnC_AReqAuthorizationModeType
+                {
+                    Id = "pnc", GenChallenge = pnc.GenChallenge,
+                    ContractCertificateChain = new Cm.ContractCertificateChainType
+                    {
+                        Certificate = contract.Certificate, SubCertificates = new Cm.SubCertificatesType { Certificate = [.. contract.SubCertificates] },
+                    },
+                },
+            };
+        return new Cm.AuthorizationReqType
+        {
+            Header = CmHeader(), SelectedAuthorizationService = Cm.AuthorizationType.EIM,
+            EIM_AReqAuthorizationMode = new Cm.EIM_AReqAuthorizationModeType(),
+        };
     }
 
     private async Task ChargeLoopAsync(CancellationToken ct)

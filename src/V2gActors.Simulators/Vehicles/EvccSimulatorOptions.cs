@@ -48,7 +48,13 @@ public sealed record EvccSimulatorOptions
     public int SdpAttempts { get; init; } = 20;
 
     public SimulatedBattery Battery { get; init; } = new();
+
+    /// <summary>A contract (Plug &amp; Charge): used when the SECC offers PnC; without it, or without PnC, the EV uses EIM.</summary>
+    public ContractCredentials? Contract { get; init; }
 }
+
+/// <summary>The EV's contract certificate and the sub-CA certificates up to (not including) the MO root, DER.</summary>
+public sealed record ContractCredentials(byte[] Certificate, IReadOnlyList<byte[]> SubCertificates);
 
 /// <summary>The EV's battery and power electronics as the simulator reports them (discharge values are magnitudes).</summary>
 public sealed record SimulatedBattery(
