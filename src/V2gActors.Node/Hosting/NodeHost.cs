@@ -69,6 +69,7 @@ public static class NodeHost
         // After the engine, so the operator command host (V2g:CommandHost, pbm-style) starts once the actor system runs.
         builder.Services.AddV2gCommandHost(configuration);
         builder.Services.AddV2gSecc(configuration);
+        builder.Services.AddDemoVehicles(configuration);
 
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddHostedService<DemoFleetService>();

@@ -25,6 +25,7 @@ public sealed class SeccHostService(
     private V2gtpTlsServer? _server;
     private SdpServer? _sdp;
     private SdpServer? _multicast;
+    private X509Certificate2? _root;
     private int _next;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -33,12 +34,28 @@ public sealed class SeccHostService(
         var system = services.GetRequiredService<ActorSystem>();
         var sessions = await services.GetRequiredService<ActorRegistry>().GetAsync<VehicleSessionRegion>(cancellationToken).ConfigureAwait(false);
         var address = string.IsNullOrWhiteSpace(o.Address) ? SdpClient.LoopbackAddress() : IPAddress.Parse(o.Address);
-        var (certificate, root) = Certificates(o, address);
+        (var certificate, _root) = Certificates(o, address);
         var secc = o.ToSeccOptions();
         var binding = o.ToBinding();
         var boundsRefresh = TimeSpan.FromSeconds(Math.Max(0.1, o.BoundsRefreshSeconds));
         var watchRefresh = TimeSpan.FromSeconds(Math.Max(1, o.WatchRefreshSeconds));
 
+        try
+        {
+            Listen(o, address, certificate, secc, binding, sessions, system, boundsRefresh, watchRefresh);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            // A taken port must not stop the node (OCPP and dispatch keep working); the operator sees why.
+            logger.LogError("SECC: cannot listen on {Address}:{Port} / SDP {SdpPort}: {Reason}; ISO 15118-20 is unavailable on this node",
+                address, o.Port, o.SdpPort, e.Message);
+            await DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Listen(SeccHostOptions o, IPAddress address, X509Certificate2 certificate, SeccOptions secc, SeccBinding binding,
+        IActorRef sessions, ActorSystem system, TimeSpan boundsRefresh, TimeSpan watchRefresh)
+    {
         _server = V2gtpTlsServer.Start(new V2gtpServerOptions(new IPEndPoint(address, o.Port), certificate, secc), remote =>
         {
             var sessionId = $"{binding.StationId}-{binding.EvseId}-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Interlocked.Increment(ref _next)}";
@@ -52,7 +69,7 @@ public sealed class SeccHostService(
         });
         if (o.SdpPort >= 0) _sdp = SdpServer.Start(new IPEndPoint(address, o.SdpPort), _server.LocalEndPoint);
         if (o.SdpMulticast) _multicast = StartMulticast(o);
-        endpoint.Started(_server.LocalEndPoint, _sdp?.LocalEndPoint, root, binding);
+        endpoint.Started(_server.LocalEndPoint, _sdp?.LocalEndPoint, _root!, binding);
         logger.LogInformation("SECC: ISO 15118-20 over TLS 1.3 on {Tls}, SDP on {Sdp}{Multicast}; sessions join fleet {Fleet} at {Station}/{Evse}",
             _server.LocalEndPoint, _sdp?.LocalEndPoint.ToString() ?? "(off)", _multicast is null ? "" : " and ff02::1 multicast",
             binding.FleetId, binding.StationId, binding.EvseId);
@@ -110,6 +127,14 @@ public static class SeccHostingExtensions
         services.AddSingleton<SeccEndpoint>();
         if (section.GetValue(nameof(SeccHostOptions.Enabled), false) || configuration.GetValue("V2g:Demo:Enabled", false))
             services.AddHostedService<SeccHostService>();
+        return services;
+    }
+
+    /// <summary>The demo's simulated EVs (<c>V2g:Demo:Vehicles</c>), active with <c>--demo</c>.</summary>
+    public static IServiceCollection AddDemoVehicles(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<Demo.DemoVehicleOptions>(configuration.GetSection(Demo.DemoVehicleOptions.SectionName));
+        if (configuration.GetValue("V2g:Demo:Enabled", false)) services.AddHostedService<Demo.DemoVehiclesService>();
         return services;
     }
 }
