@@ -96,4 +96,9 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(Chargers.Der.PriorityChargingNotified))]
 [JsonSerializable(typeof(Chargers.Der.GetDerState))]
 [JsonSerializable(typeof(Chargers.Der.DerStateView))]
+// vehicle-session watch (ISO 15118-20 SECC sessions bound to their entity)
+[JsonSerializable(typeof(WatchSessionSetpoint))]
+[JsonSerializable(typeof(UnwatchSessionSetpoint))]
+[JsonSerializable(typeof(SessionSetpointChanged))]
+[JsonSerializable(typeof(EndVehicleSession))]
 internal sealed partial class V2gJsonContext : JsonSerializerContext;

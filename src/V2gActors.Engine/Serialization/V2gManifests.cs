@@ -94,6 +94,11 @@ public static class V2gManifests
         [typeof(Chargers.Der.PriorityChargingNotified)] = "chg.priority.v1",
         [typeof(Chargers.Der.GetDerState)] = "chg.get-der.v1",
         [typeof(Chargers.Der.DerStateView)] = "chg.der-view.v1",
+        // "ses." vehicle-session watch (ISO 15118-20 SECC sessions bound to their entity)
+        [typeof(WatchSessionSetpoint)] = "ses.watch.v1",
+        [typeof(UnwatchSessionSetpoint)] = "ses.unwatch.v1",
+        [typeof(SessionSetpointChanged)] = "ses.setpoint-changed.v1",
+        [typeof(EndVehicleSession)] = "ses.end.v1",
     }.ToFrozenDictionary();
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

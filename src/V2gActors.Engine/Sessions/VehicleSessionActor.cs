@@ -17,6 +17,7 @@ public sealed class VehicleSessionActor : ReceivePersistentActor
     private readonly IActorRef _fleets;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private VehicleSessionState _state = VehicleSessionState.Empty;
+    private readonly SetpointWatchers _watchers = new();
 
     public VehicleSessionActor(string sessionId, IActorRef fleets)
     {
@@ -27,8 +28,16 @@ public sealed class VehicleSessionActor : ReceivePersistentActor
 
         Command<RegisterVehicleSession>(OnRegister);
         Command<HoldSessionSetpoint>(hold =>
+        {
+            // Watching SECC sessions get it before the journal does: the charge loop must never wait on the database.
+            _watchers.Push(new SessionSetpointChanged(_sessionId, hold.DispatchId, hold.SetpointW, hold.At), Self);
             // PersistAsync: the fleet does not wait for this; the setpoint is already on its way to the charger.
-            PersistAsync(new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At), e => _state = _state.Apply(e)));
+            PersistAsync(new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At), e => _state = _state.Apply(e));
+        });
+        Command<WatchSessionSetpoint>(_ => _watchers.Add(Sender, _watchers.Latest ?? HeldNow(), Context));
+        Command<UnwatchSessionSetpoint>(_ => _watchers.Remove(Sender, Context));
+        Command<Terminated>(t => _watchers.Remove(t.ActorRef, Context));
+        Command<EndVehicleSession>(OnEnd);
         Command<GetVehicleSessionState>(_ => Sender.Tell(View()));
         Command<FleetMemberConfirmed>(_ => { });
         Command<FleetMemberRefused>(r => _log.Warning("{0}: fleet {1} refused the session: {2}", _sessionId, r.FleetId, r.Reason));
@@ -61,6 +70,16 @@ public sealed class VehicleSessionActor : ReceivePersistentActor
             replyTo.Tell(new VehicleSessionRegistered(_sessionId, bounds.FleetId, LastSequenceNr));
         });
     }
+
+    private void OnEnd(EndVehicleSession end)
+    {
+        if (_state.Bounds is not { } bounds) return;
+        _log.Info("{0}: session ended ({1}); leaving fleet {2}", _sessionId, end.Reason, bounds.FleetId);
+        _fleets.Tell(new LeaveFleet(bounds.FleetId, _sessionId), Self);
+    }
+
+    private SessionSetpointChanged HeldNow() =>
+        new(_sessionId, _state.HeldDispatchId, _state.HeldSetpointW ?? 0, _state.HeldSince ?? DateTimeOffset.UtcNow);
 
     private VehicleSessionView View() =>
         new(_sessionId, _state.Bounds, _state.HeldSetpointW, _state.HeldDispatchId, _state.HeldSince, LastSequenceNr);

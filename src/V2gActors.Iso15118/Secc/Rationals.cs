@@ -1,16 +1,18 @@
 using Cm = V2gActors.Iso15118.Exi.Generated.CommonMessages;
+using Ac = V2gActors.Iso15118.Exi.Generated.Ac;
 using Dc = V2gActors.Iso15118.Exi.Generated.Dc;
 
 namespace V2gActors.Iso15118.Secc;
 
 /// <summary>
 /// -20 RationalNumberType (value: 16-bit signed, times 10^exponent) to and from double. Each schema set has its own
-/// generated copy of the type, hence the two overload families.
+/// generated copy of the type, hence one overload family per schema.
 /// </summary>
 public static class Rationals
 {
     public static double ToDouble(this Cm.RationalNumberType r) => r.Value * Math.Pow(10, r.Exponent);
     public static double ToDouble(this Dc.RationalNumberType r) => r.Value * Math.Pow(10, r.Exponent);
+    public static double ToDouble(this Ac.RationalNumberType r) => r.Value * Math.Pow(10, r.Exponent);
 
     public static Cm.RationalNumberType ToCommon(double value)
     {
@@ -22,6 +24,12 @@ public static class Rationals
     {
         var (v, e) = Split(value);
         return new Dc.RationalNumberType { Value = v, Exponent = e };
+    }
+
+    public static Ac.RationalNumberType ToAc(double value)
+    {
+        var (v, e) = Split(value);
+        return new Ac.RationalNumberType { Value = v, Exponent = e };
     }
 
     /// <summary>

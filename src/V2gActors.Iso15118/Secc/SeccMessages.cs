@@ -1,5 +1,6 @@
 using V2gActors.Iso15118.Exi;
 using Cm = V2gActors.Iso15118.Exi.Generated.CommonMessages;
+using Ac = V2gActors.Iso15118.Exi.Generated.Ac;
 using Dc = V2gActors.Iso15118.Exi.Generated.Dc;
 
 namespace V2gActors.Iso15118.Secc;
@@ -27,6 +28,8 @@ public static class SeccMessages
         Dc.DC_PreChargeReqType r => r.Header.SessionID,
         Dc.DC_ChargeLoopReqType r => r.Header.SessionID,
         Dc.DC_WeldingDetectionReqType r => r.Header.SessionID,
+        Ac.AC_ChargeParameterDiscoveryReqType r => r.Header.SessionID,
+        Ac.AC_ChargeLoopReqType r => r.Header.SessionID,
         _ => null,
     };
 
@@ -34,6 +37,9 @@ public static class SeccMessages
         new() { SessionID = sessionId, TimeStamp = (ulong)Math.Max(0, now.ToUnixTimeSeconds()) };
 
     public static Dc.MessageHeaderType DcHeader(byte[] sessionId, DateTimeOffset now) =>
+        new() { SessionID = sessionId, TimeStamp = (ulong)Math.Max(0, now.ToUnixTimeSeconds()) };
+
+    public static Ac.MessageHeaderType AcHeader(byte[] sessionId, DateTimeOffset now) =>
         new() { SessionID = sessionId, TimeStamp = (ulong)Math.Max(0, now.ToUnixTimeSeconds()) };
 
     /// <summary>The request's response type carrying <paramref name="code"/> and schema-valid filler for required content.</summary>
@@ -90,9 +96,29 @@ public static class SeccMessages
                 Scheduled_DC_CLResControlMode = new Dc.Scheduled_DC_CLResControlModeType(),
             }),
             Dc.DC_WeldingDetectionReqType => DcMessage(new Dc.DC_WeldingDetectionResType { Header = d, ResponseCode = dcCode, EVSEPresentVoltage = zero }),
+            Ac.AC_ChargeParameterDiscoveryReqType or Ac.AC_ChargeLoopReqType => AcFailure(request, code, sessionId, now),
             _ => null,
         };
     }
+
+    private static SeccResponse AcFailure(object request, Cm.ResponseCodeType code, byte[] sessionId, DateTimeOffset now)
+    {
+        var h = AcHeader(sessionId, now);
+        var acCode = (Ac.ResponseCodeType)(int)code; // the same CommonTypes enumeration, generated per schema set
+        var zero = Rationals.ToAc(0);
+        return request is Ac.AC_ChargeLoopReqType
+            ? AcMessage(new Ac.AC_ChargeLoopResType { Header = h, ResponseCode = acCode, Scheduled_AC_CLResControlMode = new Ac.Scheduled_AC_CLResControlModeType() })
+            : AcMessage(new Ac.AC_ChargeParameterDiscoveryResType
+            {
+                Header = h, ResponseCode = acCode,
+                AC_CPDResEnergyTransferMode = new Ac.AC_CPDResEnergyTransferModeType
+                {
+                    EVSEMaximumChargePower = zero, EVSEMinimumChargePower = zero, EVSENominalFrequency = Rationals.ToAc(50),
+                },
+            });
+    }
+
+    public static SeccResponse AcMessage(object message) => new(ExiSchema.Ac, message);
 
     public static SeccResponse Common(object message) => new(ExiSchema.CommonMessages, message);
     public static SeccResponse DcMessage(object message) => new(ExiSchema.Dc, message);

@@ -10,18 +10,24 @@ namespace V2gActors.Iso15118.Secc;
 /// </summary>
 public static class SeccOffers
 {
-    public static Cm.ServiceListType EnergyTransferServices() => new()
+    public static Cm.ServiceListType EnergyTransferServices(EnergyTransferKind kind = EnergyTransferKind.Dc) => new()
     {
-        Service = [new Cm.ServiceType { ServiceID = EnergyServices.Dc }, new Cm.ServiceType { ServiceID = EnergyServices.DcBpt }],
+        Service =
+        [
+            new Cm.ServiceType { ServiceID = EnergyServices.ChargeOnly(kind) },
+            new Cm.ServiceType { ServiceID = EnergyServices.Bidirectional(kind) },
+        ],
     };
 
     /// <summary>
-    /// -20 service parameters (Table 205ff.): Connector 1 = Extended; ControlMode 1 = Scheduled, 2 = Dynamic;
-    /// MobilityNeedsMode 1 = provided by the EVCC; Pricing 0 = none; for BPT BPTChannel 1 = Unified and
-    /// GeneratorMode 1 = GridFollowing.
+    /// -20 service parameters (Table 205ff.): Connector 1 = Extended (DC) / 2 = three-phase (AC); ControlMode 1 =
+    /// Scheduled, 2 = Dynamic; AC adds EVSENominalVoltage (230 V); MobilityNeedsMode 1 = provided by the EVCC;
+    /// Pricing 0 = none; for BPT BPTChannel 1 = Unified and GeneratorMode 1 = GridFollowing, and AC BPT adds
+    /// GridCodeIslandingDetectionMethod 1 = Active.
     /// </summary>
     public static Cm.ServiceParameterListType ParametersOf(ushort serviceId)
     {
+        var ac = serviceId is EnergyServices.Ac or EnergyServices.AcBpt;
         Cm.ParameterSetType Set(ushort id, int controlMode)
         {
             var set = new Cm.ParameterSetType
@@ -29,17 +35,19 @@ public static class SeccOffers
                 ParameterSetID = id,
                 Parameter =
                 [
-                    new() { Name = "Connector", IntValue = 1 },
+                    new() { Name = "Connector", IntValue = ac ? 2 : 1 },
                     new() { Name = "ControlMode", IntValue = controlMode },
                     new() { Name = "MobilityNeedsMode", IntValue = 1 },
                     new() { Name = "Pricing", IntValue = 0 },
                 ],
             };
-            if (serviceId == EnergyServices.DcBpt)
+            if (ac) set.Parameter.Insert(2, new() { Name = "EVSENominalVoltage", IntValue = 230 });
+            if (serviceId is EnergyServices.DcBpt or EnergyServices.AcBpt)
             {
                 set.Parameter.Add(new() { Name = "BPTChannel", IntValue = 1 });
                 set.Parameter.Add(new() { Name = "GeneratorMode", IntValue = 1 });
             }
+            if (serviceId == EnergyServices.AcBpt) set.Parameter.Add(new() { Name = "GridCodeIslandingDetectionMethod", IntValue = 1 });
             return set;
         }
         return new Cm.ServiceParameterListType

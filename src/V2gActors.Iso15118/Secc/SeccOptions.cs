@@ -7,7 +7,9 @@ public sealed record EvseLimits(
     double MaxChargeCurrentA = 300,
     double MaxDischargeCurrentA = 150,
     double MinVoltageV = 150,
-    double MaxVoltageV = 920);
+    double MaxVoltageV = 920,
+    /// <summary>AC only: the grid's nominal frequency, announced in AC_ChargeParameterDiscoveryRes.</summary>
+    double NominalFrequencyHz = 50);
 
 /// <summary>
 /// ISO 15118-20 SECC timers. Sequence: a request must follow the previous response within 60 s
@@ -29,8 +31,8 @@ public sealed record SeccOptions(
     SeccTimeouts Timeouts,
     /// <summary>How long the simulated insulation test answers Ongoing (zero: finished at once).</summary>
     TimeSpan CableCheckDuration,
-    /// <summary>PnC needs contract certificates and a provisioned trust store; until then PnC requests fail clearly.</summary>
-    bool PnCProvisioned = false)
+    /// <summary>Plug &amp; Charge: the MO/V2G roots contract chains must lead to; null (or no roots) = EIM only.</summary>
+    ContractTrust? PnC = null)
 {
     public static SeccOptions Default(string evseId = "DE*V2G*E0001*1") =>
         new(evseId, new EvseLimits(), SeccTimeouts.Iso15118_20, TimeSpan.Zero);

@@ -1,6 +1,6 @@
 namespace V2gActors.Iso15118.Secc;
 
-/// <summary>Which request(s) the SECC accepts next (ISO 15118-20 DC message sequence).</summary>
+/// <summary>Which request(s) the SECC accepts next (ISO 15118-20 DC and AC message sequences).</summary>
 public enum SeccState
 {
     WaitingForSessionSetup,
@@ -19,6 +19,8 @@ public enum SeccState
     WaitingForPreCharge,
     /// <summary>More DC_PreChargeReq, or PowerDeliveryReq(Start).</summary>
     PreCharging,
+    /// <summary>AC after ScheduleExchange (no cable check or pre-charge): PowerDeliveryReq(Start).</summary>
+    ReadyForPowerDelivery,
     /// <summary>DC_ChargeLoopReq, or PowerDeliveryReq(Stop).</summary>
     ChargeLoop,
     /// <summary>After PowerDeliveryReq(Stop): DC_WeldingDetectionReq (any number) or SessionStopReq.</summary>

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using Cm = V2gActors.Iso15118.Exi.Generated.CommonMessages;
+using Ac = V2gActors.Iso15118.Exi.Generated.Ac;
 using Dc = V2gActors.Iso15118.Exi.Generated.Dc;
 
 namespace V2gActors.Iso15118.Secc;
 
 /// <summary>
-/// One ISO 15118-20 DC session on the SECC side, as a pure state machine: decoded request in, response out, time
+/// One ISO 15118-20 session (DC, or AC once <see cref="UseEnergyTransfer"/> says the AC namespace was agreed) on the SECC side, as a pure state machine: decoded request in, response out, time
 /// passed in by the caller. It enforces the message sequence (an out-of-order request is answered with its own
 /// response carrying FAILED_SequenceError and ends the session), the SessionID (FAILED_UnknownSession), the sequence
 /// timeout and the ongoing timeout. No sockets, no clocks, no threads: the transport owns those.
@@ -19,10 +20,12 @@ public sealed class SeccStateMachine
     private readonly ISessionSetpointSource _setpoints;
     private readonly EvBoundsTracker _bounds;
     private readonly ChargeLoopResponder _chargeLoop;
+    private readonly AcChargeLoopResponder _acChargeLoop;
     private readonly Func<byte[]> _newSessionId;
     private byte[] _sessionId = new byte[SessionIdLength];
     private SelectedService? _service;
     private DateTimeOffset? _ongoingSince;
+    private byte[] _challenge = [];
 
     public SeccStateMachine(SeccOptions options, ISessionSetpointSource setpoints, IVehicleBoundsSink bounds,
         DateTimeOffset startedAt, Func<byte[]>? newSessionId = null)
@@ -31,6 +34,7 @@ public sealed class SeccStateMachine
         _setpoints = setpoints;
         _bounds = new EvBoundsTracker(bounds);
         _chargeLoop = new ChargeLoopResponder(options, setpoints);
+        _acChargeLoop = new AcChargeLoopResponder(options, setpoints);
         _newSessionId = newSessionId ?? (() => RandomNumberGenerator.GetBytes(SessionIdLength));
         Deadline = startedAt + options.Timeouts.CommunicationSetup;
     }
@@ -48,6 +52,23 @@ public sealed class SeccStateMachine
     public SelectedService? Service => _service;
 
     public EvBounds Bounds => _bounds.Current;
+
+    /// <summary>DC unless supportedAppProtocol agreed on the -20 AC namespace.</summary>
+    public EnergyTransferKind EnergyTransfer { get; private set; } = EnergyTransferKind.Dc;
+
+    /// <summary>Called by the transport after supportedAppProtocol, before the first -20 request.</summary>
+    public void UseEnergyTransfer(EnergyTransferKind kind)
+    {
+        if (State != SeccState.WaitingForSessionSetup) throw new InvalidOperationException("the energy transfer is fixed before SessionSetup");
+        EnergyTransfer = kind;
+    }
+
+    private bool IsAc => EnergyTransfer == EnergyTransferKind.Ac;
+
+    private bool PnCOffered => _options.PnC is { Offered: true };
+
+    /// <summary>What the last PnC contract check concluded (for logs and tests).</summary>
+    public string? LastAuthorization { get; private set; }
 
     /// <summary>Ends the session when the deadline has passed; the transport calls it when its read times out.</summary>
     public SeccSessionEnd? CheckTimeout(DateTimeOffset now)
@@ -94,13 +115,15 @@ public sealed class SeccStateMachine
         (Cm.AuthorizationReqType, SeccState.WaitingForAuthorization) => true,
         (Cm.ServiceDiscoveryReqType, SeccState.WaitingForServiceDiscovery) => true,
         (Cm.ServiceDetailReqType or Cm.ServiceSelectionReqType, SeccState.WaitingForServiceSelection) => true,
-        (Dc.DC_ChargeParameterDiscoveryReqType, SeccState.WaitingForChargeParameterDiscovery) => true,
+        (Dc.DC_ChargeParameterDiscoveryReqType, SeccState.WaitingForChargeParameterDiscovery) => !IsAc,
+        (Ac.AC_ChargeParameterDiscoveryReqType, SeccState.WaitingForChargeParameterDiscovery) => IsAc,
         (Cm.ScheduleExchangeReqType, SeccState.WaitingForScheduleExchange) => true,
-        (Dc.DC_CableCheckReqType, SeccState.WaitingForCableCheck) => true,
-        (Dc.DC_PreChargeReqType, SeccState.WaitingForPreCharge or SeccState.PreCharging) => true,
-        (Cm.PowerDeliveryReqType, SeccState.PreCharging or SeccState.ChargeLoop) => true,
-        (Dc.DC_ChargeLoopReqType, SeccState.ChargeLoop) => true,
-        (Dc.DC_WeldingDetectionReqType, SeccState.Stopping) => true,
+        (Dc.DC_CableCheckReqType, SeccState.WaitingForCableCheck) => !IsAc,
+        (Dc.DC_PreChargeReqType, SeccState.WaitingForPreCharge or SeccState.PreCharging) => !IsAc,
+        (Cm.PowerDeliveryReqType, SeccState.PreCharging or SeccState.ReadyForPowerDelivery or SeccState.ChargeLoop) => true,
+        (Dc.DC_ChargeLoopReqType, SeccState.ChargeLoop) => !IsAc,
+        (Ac.AC_ChargeLoopReqType, SeccState.ChargeLoop) => IsAc,
+        (Dc.DC_WeldingDetectionReqType, SeccState.Stopping) => !IsAc,
         // Energy must stop (PowerDelivery Stop) before the session may: SessionStop is refused inside the charge loop.
         (Cm.SessionStopReqType, not (SeccState.WaitingForSessionSetup or SeccState.ChargeLoop or SeccState.Ended)) => true,
         _ => false,
@@ -121,6 +144,8 @@ public sealed class SeccStateMachine
         Cm.PowerDeliveryReqType r => PowerDelivery(r, now),
         Dc.DC_ChargeLoopReqType r => ChargeLoop(r, now),
         Dc.DC_WeldingDetectionReqType => WeldingDetection(now),
+        Ac.AC_ChargeParameterDiscoveryReqType r => AcChargeParameterDiscovery(r, now),
+        Ac.AC_ChargeLoopReqType r => AcChargeLoop(r, now),
         Cm.SessionStopReqType r => SessionStop(r, now),
         _ => new SeccReply(null, Abort(SeccEndReason.ProtocolError, $"{SeccMessages.NameOf(request)} has no handler")),
     };
@@ -144,27 +169,35 @@ public sealed class SeccStateMachine
         return Ok(AsCommon(new Cm.AuthorizationSetupResType
         {
             Header = SeccMessages.CommonHeader(_sessionId, now), ResponseCode = Cm.ResponseCodeType.OK,
-            AuthorizationServices = _options.PnCProvisioned ? [Cm.AuthorizationType.EIM, Cm.AuthorizationType.PnC] : [Cm.AuthorizationType.EIM],
+            AuthorizationServices = PnCOffered ? [Cm.AuthorizationType.EIM, Cm.AuthorizationType.PnC] : [Cm.AuthorizationType.EIM],
             CertificateInstallationService = false,
-            EIM_ASResAuthorizationMode = new Cm.EIM_ASResAuthorizationModeType(),
+            // -20 carries one authorization-mode element: with PnC offered it is PnC's (the challenge); EIM needs none.
+            EIM_ASResAuthorizationMode = PnCOffered ? null : new Cm.EIM_ASResAuthorizationModeType(),
+            PnC_ASResAuthorizationMode = PnCOffered ? new Cm.PnC_ASResAuthorizationModeType { GenChallenge = _challenge = ContractAuthorization.NewChallenge() } : null,
         }));
     }
 
     private SeccReply Authorization(Cm.AuthorizationReqType r, DateTimeOffset now)
     {
-        // PnC would verify the contract chain and the signed challenge; without provisioned certificates the only
-        // honest answer is a clear failure rather than a silent EIM fallback.
         if (r.SelectedAuthorizationService == Cm.AuthorizationType.PnC)
-            return Fail(r, Cm.ResponseCodeType.FAILED, SeccEndReason.Failed,
-                _options.PnCProvisioned ? "PnC contract verification is not implemented" : "PnC authorization requested but no certificates are provisioned", now);
+        {
+            if (!PnCOffered || r.PnC_AReqAuthorizationMode is not { } pnc)
+                return Fail(r, Cm.ResponseCodeType.FAILED, SeccEndReason.Failed,
+                    PnCOffered ? "PnC selected without PnC_AReqAuthorizationMode" : "PnC authorization requested but no contract roots are configured", now);
+            var (code, detail) = ContractAuthorization.Verify(pnc, _challenge, _options.PnC!, now);
+            LastAuthorization = detail;
+            // A refused contract is a warning: the EV may try again (e.g. with EIM) in the same session.
+            if (code != Cm.ResponseCodeType.OK) return Ok(AsCommon(AuthorizationResponse(code, now)));
+        }
         // EIM: identification happened outside 15118 (RFID, app); this SECC accepts it at once.
         State = SeccState.WaitingForServiceDiscovery;
-        return Ok(AsCommon(new Cm.AuthorizationResType
-        {
-            Header = SeccMessages.CommonHeader(_sessionId, now), ResponseCode = Cm.ResponseCodeType.OK,
-            EVSEProcessing = Cm.ProcessingType.Finished,
-        }));
+        return Ok(AsCommon(AuthorizationResponse(Cm.ResponseCodeType.OK, now)));
     }
+
+    private Cm.AuthorizationResType AuthorizationResponse(Cm.ResponseCodeType code, DateTimeOffset now) => new()
+    {
+        Header = SeccMessages.CommonHeader(_sessionId, now), ResponseCode = code, EVSEProcessing = Cm.ProcessingType.Finished,
+    };
 
     private SeccReply ServiceDiscovery(DateTimeOffset now)
     {
@@ -172,13 +205,13 @@ public sealed class SeccStateMachine
         return Ok(AsCommon(new Cm.ServiceDiscoveryResType
         {
             Header = SeccMessages.CommonHeader(_sessionId, now), ResponseCode = Cm.ResponseCodeType.OK,
-            ServiceRenegotiationSupported = false, EnergyTransferServiceList = SeccOffers.EnergyTransferServices(),
+            ServiceRenegotiationSupported = false, EnergyTransferServiceList = SeccOffers.EnergyTransferServices(EnergyTransfer),
         }));
     }
 
     private SeccReply ServiceDetail(Cm.ServiceDetailReqType r, DateTimeOffset now)
     {
-        if (!EnergyServices.IsOffered(r.ServiceID))
+        if (!EnergyServices.IsOffered(r.ServiceID, EnergyTransfer))
             return Fail(r, Cm.ResponseCodeType.FAILED_ServiceIDInvalid, SeccEndReason.Failed, $"ServiceDetail for unknown service {r.ServiceID}", now);
         return Ok(AsCommon(new Cm.ServiceDetailResType
         {
@@ -190,7 +223,7 @@ public sealed class SeccStateMachine
     private SeccReply ServiceSelection(Cm.ServiceSelectionReqType r, DateTimeOffset now)
     {
         var selected = r.SelectedEnergyTransferService;
-        if (!EnergyServices.IsOffered(selected.ServiceID) || EnergyServices.ModeOf(selected.ParameterSetID) is not { } mode)
+        if (!EnergyServices.IsOffered(selected.ServiceID, EnergyTransfer) || EnergyServices.ModeOf(selected.ParameterSetID) is not { } mode)
             return Fail(r, Cm.ResponseCodeType.FAILED_ServiceSelectionInvalid, SeccEndReason.Failed,
                 $"service {selected.ServiceID} / parameter set {selected.ParameterSetID} was not offered", now);
         _service = new SelectedService(selected.ServiceID, mode);
@@ -215,7 +248,8 @@ public sealed class SeccStateMachine
         if (dynamic ? r.Dynamic_SEReqControlMode is null : r.Scheduled_SEReqControlMode is null)
             return Fail(r, Cm.ResponseCodeType.FAILED, SeccEndReason.Failed, $"ScheduleExchange not in the selected {_service.Mode} mode", now);
         _bounds.Learn(r, now);
-        State = SeccState.WaitingForCableCheck;
+        // AC has no insulation test and no pre-charge: the EV goes straight to PowerDelivery.
+        State = IsAc ? SeccState.ReadyForPowerDelivery : SeccState.WaitingForCableCheck;
         var response = new Cm.ScheduleExchangeResType
         {
             Header = SeccMessages.CommonHeader(_sessionId, now), ResponseCode = Cm.ResponseCodeType.OK,
@@ -259,7 +293,7 @@ public sealed class SeccStateMachine
         var code = Cm.ResponseCodeType.OK;
         switch (r.ChargeProgress, State)
         {
-            case (Cm.ChargeProgressType.Start, SeccState.PreCharging):
+            case (Cm.ChargeProgressType.Start, SeccState.PreCharging or SeccState.ReadyForPowerDelivery):
                 if (_service!.Mode == ControlMode.Scheduled
                     && r.EVPowerProfile?.Scheduled_EVPPTControlMode is { } chosen && chosen.SelectedScheduleTupleID != SeccOffers.ScheduleTupleId)
                     return Fail(r, Cm.ResponseCodeType.FAILED_ScheduleSelectionInvalid, SeccEndReason.Failed, $"schedule tuple {chosen.SelectedScheduleTupleID} was not offered", now);
@@ -284,9 +318,24 @@ public sealed class SeccStateMachine
     {
         _bounds.Learn(r, now);
         var response = _chargeLoop.Respond(r, _service!, _bounds.Current, _sessionId, now);
-        return response.Message is Dc.DC_ChargeLoopResType { ResponseCode: Dc.ResponseCodeType.OK }
-            ? Ok(response)
-            : new SeccReply(response, Finish(new SeccSessionEnd(SeccEndReason.Failed, "charge loop request not in the selected control mode")));
+        return LoopReply(response, response.Message is Dc.DC_ChargeLoopResType { ResponseCode: Dc.ResponseCodeType.OK });
+    }
+
+    private SeccReply AcChargeParameterDiscovery(Ac.AC_ChargeParameterDiscoveryReqType r, DateTimeOffset now)
+    {
+        var bidirectional = _service!.Bidirectional;
+        if (bidirectional != r.BPT_AC_CPDReqEnergyTransferMode is not null)
+            return Fail(r, Cm.ResponseCodeType.FAILED_WrongChargeParameter, SeccEndReason.Failed, "charge parameters do not match the selected service", now);
+        _bounds.Learn(r);
+        State = SeccState.WaitingForScheduleExchange;
+        return Ok(SeccMessages.AcMessage(AcOffers.ChargeParameters(_options.Limits, bidirectional, SeccMessages.AcHeader(_sessionId, now))));
+    }
+
+    private SeccReply AcChargeLoop(Ac.AC_ChargeLoopReqType r, DateTimeOffset now)
+    {
+        _bounds.Learn(r, now);
+        var response = _acChargeLoop.Respond(r, _service!, _bounds.Current, _sessionId, now);
+        return LoopReply(response, response.Message is Ac.AC_ChargeLoopResType { ResponseCode: Ac.ResponseCodeType.OK });
     }
 
     private SeccReply WeldingDetection(DateTimeOffset now) => Ok(AsDc(new Dc.DC_WeldingDetectionResType
@@ -306,6 +355,11 @@ public sealed class SeccStateMachine
     }
 
     private SeccReply Ok(SeccResponse response) => new(response, null);
+
+    /// <summary>A charge-loop answer other than OK means the request was not in the selected control mode: the session ends.</summary>
+    private SeccReply LoopReply(SeccResponse response, bool ok) => ok
+        ? Ok(response)
+        : new SeccReply(response, Finish(new SeccSessionEnd(SeccEndReason.Failed, "charge loop request not in the selected control mode")));
 
     /// <summary>Answers with the request's own response type carrying <paramref name="code"/>, then ends the session.</summary>
     private SeccReply Fail(object request, Cm.ResponseCodeType code, SeccEndReason reason, string detail, DateTimeOffset now) =>

@@ -15,8 +15,9 @@ namespace V2gActors.Iso15118.Transport;
 public sealed class SeccConnection
 {
     /// <summary>The -20 protocols this SECC negotiates, and the schemas each allows on the main stream.</summary>
-    private static readonly SeccAppProtocol[] Supported = [SeccAppProtocol.Iso20Dc];
+    private static readonly SeccAppProtocol[] Supported = [SeccAppProtocol.Iso20Dc, SeccAppProtocol.Iso20Ac];
     private static readonly ExiSchema[] DcSchemas = [ExiSchema.CommonMessages, ExiSchema.Dc];
+    private static readonly ExiSchema[] AcSchemas = [ExiSchema.CommonMessages, ExiSchema.Ac];
 
     private readonly V2gtpStream _stream;
     private readonly SeccStateMachine _machine;
@@ -71,7 +72,9 @@ public sealed class SeccConnection
         var negotiation = AppProtocolNegotiator.Negotiate(request, Supported);
         await _stream.SendAsync(new V2gtpFrame(V2gtpPayloadType.SupportedAppProtocol,
             ExiCodec.Encode(ExiSchema.AppProtocol, negotiation.ToResponse())), ct);
-        return negotiation.Succeeded ? null : _machine.Abort(SeccEndReason.ProtocolError, "no common application protocol");
+        if (!negotiation.Succeeded) return _machine.Abort(SeccEndReason.ProtocolError, "no common application protocol");
+        if (negotiation.Selected == SeccAppProtocol.Iso20Ac) _machine.UseEnergyTransfer(EnergyTransferKind.Ac);
+        return null;
     }
 
     private async Task<SeccSessionEnd> ServeAsync(CancellationToken ct)
@@ -82,8 +85,10 @@ public sealed class SeccConnection
             if (failed is not null) return failed;
 
             var schema = frame!.KnownType is { } type ? V2gtpPayloadTypes.SchemaOf(type) : null;
-            if (schema is not { } s || !DcSchemas.Contains(s))
-                return _machine.Abort(SeccEndReason.ProtocolError, $"payload type 0x{frame.PayloadType:X4} is not part of the negotiated -20 DC protocol");
+            var allowed = _machine.EnergyTransfer == EnergyTransferKind.Ac ? AcSchemas : DcSchemas;
+            if (schema is not { } s || !allowed.Contains(s))
+                return _machine.Abort(SeccEndReason.ProtocolError,
+                    $"payload type 0x{frame.PayloadType:X4} is not part of the negotiated -20 {_machine.EnergyTransfer} protocol");
             if (!ExiCodec.TryDecode(s, frame.Payload.Span, out var doc, out var error))
                 return _machine.Abort(SeccEndReason.ProtocolError, $"undecodable {s} message: {error}");
 

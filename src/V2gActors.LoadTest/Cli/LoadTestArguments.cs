@@ -18,8 +18,8 @@ public sealed record LoadTestArguments(
 {
     public const string Usage = """
         usage: dotnet run -c Release --project src/V2gActors.LoadTest -- <scenario> [options]
-          scenarios: boot-storm | telemetry-flood | connection-soak   (planned: dispatch-fanout, frequency-step, charge-loop)
-          --chargers N        simulated stations (default 100)
+          scenarios: boot-storm | telemetry-flood | connection-soak | charge-loop   (planned: dispatch-fanout, frequency-step)
+          --chargers N        simulated stations (default 100); for charge-loop: simulated EVs (ISO 15118-20, in-process node)
           --duration S        flood / soak duration in seconds (default 30)
           --rate R            telemetry-flood fleet-wide CALLs/s (default 0 = closed loop, maximum)
           --concurrency N     upgrades+boots in flight (boot-storm default: all at once; others 200)

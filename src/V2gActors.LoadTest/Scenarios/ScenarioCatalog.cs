@@ -12,6 +12,7 @@ public static class ScenarioCatalog
         [BootStormScenario.ScenarioName] = () => new BootStormScenario(),
         [TelemetryFloodScenario.ScenarioName] = () => new TelemetryFloodScenario(),
         [ConnectionSoakScenario.ScenarioName] = () => new ConnectionSoakScenario(),
+        [ChargeLoopScenario.ScenarioName] = () => new ChargeLoopScenario(),
     };
 
     /// <summary>
@@ -26,8 +27,6 @@ public static class ScenarioCatalog
             "GridIngress / Fleet actors and allocation wiring in V2gActors.Engine (issue in progress)"),
         new(4, "frequency-step", "frequency deviation → droop setpoints at every charger",
             "frequency-droop path through GridIngress → Fleet (not in the engine yet)"),
-        new(6, "charge-loop", "ISO 15118-20 ChargeLoop request → response over V2GTP, N EVs",
-            "SECC / V2GTP server and EV simulator in V2gActors.Iso15118 (EXI codec still being written)"),
     ];
 
     public static IEnumerable<string> RunnableNames => Runnable.Keys.Order(StringComparer.Ordinal);

@@ -3,6 +3,8 @@ using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Fleets;
+using V2gActors.Node.Iso15118;
 using V2gActors.Node.Hosting;
 using V2gActors.Node.Security;
 
@@ -23,7 +25,7 @@ public abstract record NodePersistence
 /// Kestrel + OCPP endpoint, single-member cluster, sharding, persistence. Demo fleet and command host are off so only
 /// the scenario's traffic reaches it.
 /// </summary>
-public sealed class InProcessNode : ICsmsTarget
+public sealed class InProcessNode : ICsmsTarget, ISeccTarget
 {
     public const string DefaultPassword = "load-test-secret";
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
@@ -60,6 +62,11 @@ public sealed class InProcessNode : ICsmsTarget
             ["V2g:Ocpp:Credentials:*"] = PasswordHash.Hash(DefaultPassword, iterations: 1000),
             ["V2g:Demo:Enabled"] = "false",
             ["V2g:CommandHost:Enabled"] = "false",
+            // The SECC on free ports (the charge-loop scenario); idle otherwise.
+            ["V2g:Iso15118:Enabled"] = "true",
+            ["V2g:Iso15118:Port"] = "0",
+            ["V2g:Iso15118:SdpPort"] = "0",
+            ["V2g:Iso15118:CableCheckSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         string description;
@@ -93,6 +100,16 @@ public sealed class InProcessNode : ICsmsTarget
         _chargers ??= await _app.Services.GetRequiredService<ActorRegistry>().GetAsync<ChargerRegion>(cancellationToken).ConfigureAwait(false);
         return await _chargers.Ask<ChargerStateView>(new GetChargerState(stationId), AskTimeout, cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<SeccEndpoint> SeccAsync(CancellationToken cancellationToken = default)
+    {
+        var endpoint = _app.Services.GetRequiredService<SeccEndpoint>();
+        await endpoint.Listening.WaitAsync(AskTimeout, cancellationToken).ConfigureAwait(false);
+        return endpoint;
+    }
+
+    public async Task<IActorRef> FleetRegionAsync(CancellationToken cancellationToken = default) =>
+        await _app.Services.GetRequiredService<ActorRegistry>().GetAsync<FleetRegion>(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {

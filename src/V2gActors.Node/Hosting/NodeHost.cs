@@ -5,6 +5,7 @@ using V2gActors.Cmd.Host;
 using V2gActors.Engine.Hosting;
 using V2gActors.Node.Csip;
 using V2gActors.Node.Demo;
+using V2gActors.Node.Iso15118;
 using V2gActors.Node.Security;
 using V2gActors.Ocpp.Transport;
 
@@ -68,6 +69,8 @@ public static class NodeHost
         });
         // After the engine, so the operator command host (V2g:CommandHost, pbm-style) starts once the actor system runs.
         builder.Services.AddV2gCommandHost(configuration);
+        builder.Services.AddV2gSecc(configuration);
+        builder.Services.AddDemoVehicles(configuration);
 
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddHostedService<DemoFleetService>();

@@ -5,7 +5,7 @@ using V2gActors.Iso15118.Secc;
 namespace V2gActors.Simulators.Vehicles;
 
 /// <summary>
-/// How one simulated EV (ISO 15118-20 EVCC, DC BPT) behaves. Every loop is bounded: the charge loop by
+/// How one simulated EV (ISO 15118-20 EVCC, DC or AC BPT) behaves. Every loop is bounded: the charge loop by
 /// <see cref="MaxChargeLoops"/>, every Ongoing poll by <see cref="MaxOngoingPolls"/>, every message by
 /// <see cref="MessageTimeout"/>.
 /// </summary>
@@ -23,6 +23,9 @@ public sealed record EvccSimulatorOptions
     public string EvccId { get; init; } = "WMIV2GACTORS00001";
 
     public ControlMode ControlMode { get; init; } = ControlMode.Dynamic;
+
+    /// <summary>DC BPT (the default) or AC BPT: decides the -20 namespace offered in supportedAppProtocol.</summary>
+    public EnergyTransferKind EnergyTransfer { get; init; } = EnergyTransferKind.Dc;
 
     /// <summary>Pause between a charge-loop response and the next request.</summary>
     public TimeSpan ChargeLoopInterval { get; init; } = TimeSpan.FromMilliseconds(250);
@@ -45,7 +48,13 @@ public sealed record EvccSimulatorOptions
     public int SdpAttempts { get; init; } = 20;
 
     public SimulatedBattery Battery { get; init; } = new();
+
+    /// <summary>A contract (Plug &amp; Charge): used when the SECC offers PnC; without it, or without PnC, the EV uses EIM.</summary>
+    public ContractCredentials? Contract { get; init; }
 }
+
+/// <summary>The EV's contract certificate and the sub-CA certificates up to (not including) the MO root, DER.</summary>
+public sealed record ContractCredentials(byte[] Certificate, IReadOnlyList<byte[]> SubCertificates);
 
 /// <summary>The EV's battery and power electronics as the simulator reports them (discharge values are magnitudes).</summary>
 public sealed record SimulatedBattery(

@@ -50,6 +50,12 @@ public sealed class DispatchSerializationTests() : TestKit(EngineTestConfig.InMe
         yield return new GetVehicleSessionState("S-1");
         yield return new VehicleSessionView("S-1", bounds, -2_000, "F1-1", t, 2);
         yield return StopVehicleSession.Instance;
+        // vehicle-session watch (ISO 15118-20 SECC sessions)
+        yield return new WatchSessionSetpoint("S-1");
+        yield return new UnwatchSessionSetpoint("S-1");
+        yield return new SessionSetpointChanged("S-1", "F1-1", -2_000, t);
+        yield return new SessionSetpointChanged("S-1", null, 0, t);
+        yield return new EndVehicleSession("S-1", "SessionStop");
     }
 
     [Fact]
