@@ -202,6 +202,7 @@ public sealed class ChargerActor : ReceivePersistentActor, IWithTimers
         }
 
         _connection.Tell(new SendCallToCharger(_stationId, action, payload, replyTo));
+        Metrics.DispatchLatencyStamps.CommandForwarded(Context.System, _stationId, action, _clock.GetUtcNow());
     }
 
     private ChargerStateView View() => new(

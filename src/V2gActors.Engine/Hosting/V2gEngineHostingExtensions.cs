@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
 using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Metrics;
 using V2gActors.Engine.Persistence;
 using V2gActors.Engine.Serialization;
 using V2gActors.Ocpp.Transport;
@@ -60,7 +61,9 @@ public static class V2gEngineHostingExtensions
                     system.ActorOf(ConnectionsSupervisor.Props(region, commandTimeout), "charger-connections"));
             })
             // Fleets, vehicle sessions and this node's GridIngress (Fleets/DispatchHostingExtensions.cs).
-            .AddV2gDispatch();
+            .AddV2gDispatch()
+            // Per-stage dispatch latency histograms (Metrics/), answered to GetDispatchLatency.
+            .AddV2gDispatchLatency();
 
         if (options.SeedNodes.Length == 0)
         {

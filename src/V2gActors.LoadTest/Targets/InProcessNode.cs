@@ -60,6 +60,7 @@ public sealed class InProcessNode : ICsmsTarget
             ["V2g:Ocpp:Credentials:*"] = PasswordHash.Hash(DefaultPassword, iterations: 1000),
             ["V2g:Demo:Enabled"] = "false",
             ["V2g:CommandHost:Enabled"] = "false",
+            ["V2g:Metrics:Url"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         string description;

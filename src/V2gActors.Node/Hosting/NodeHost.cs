@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using V2gActors.Cmd.Host;
 using V2gActors.Engine.Hosting;
 using V2gActors.Node.Demo;
+using V2gActors.Node.FrequencyFeed;
+using V2gActors.Node.Metrics;
 using V2gActors.Node.Security;
 using V2gActors.Ocpp.Transport;
 
@@ -67,6 +69,7 @@ public static class NodeHost
         });
         // After the engine, so the operator command host (V2g:CommandHost, pbm-style) starts once the actor system runs.
         builder.Services.AddV2gCommandHost(configuration);
+        builder.AddV2gFrequencyFeed().AddV2gMetrics(); // V2g:FrequencyFeed (UDP/WebSocket → GridIngress), V2g:Metrics (/metrics)
 
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddHostedService<DemoFleetService>();
@@ -74,6 +77,7 @@ public static class NodeHost
         var app = builder.Build();
         app.MapOcppWebSockets(configuration["V2g:Ocpp:Path"] ?? DefaultOcppPath);
         app.MapGet("/health", () => Results.Ok(new { status = "up" }));
+        app.MapV2gFrequencyFeed().MapV2gMetrics();
         return app;
     }
 
