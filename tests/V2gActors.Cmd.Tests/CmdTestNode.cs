@@ -46,6 +46,7 @@ public sealed class CmdTestNode : IAsyncDisposable
             ["V2g:Demo:Enabled"] = "false",
             ["V2g:CommandHost:Enabled"] = "true",
             ["V2g:CommandHost:Port"] = "0",
+            ["V2g:Metrics:Url"] = "http://127.0.0.1:0",
             ["V2g:CommandHost:Token"] = Token,
             ["V2g:Chargers:CommandTimeoutSeconds"] = "10",
             // Information, so that `log peek` has the node's own lines to show.

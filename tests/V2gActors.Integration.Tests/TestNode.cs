@@ -41,6 +41,7 @@ public sealed class TestNode : IAsyncDisposable
             ["V2g:Demo:Enabled"] = "false",
             // Tests run in parallel: no fixed ports (the command host has its own tests).
             ["V2g:CommandHost:Enabled"] = "false",
+            ["V2g:Metrics:Url"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings) overrides[key] = value;

@@ -13,11 +13,12 @@ internal static class DirectCurveBuilder
 {
     private const int SharedEvents = 7;
 
-    public static ResponseCurve Build(ReadOnlySpan<int> sessions, SessionEnvelope[] envelopes, WaterLevel scale)
+    public static ResponseCurve Build(ReadOnlySpan<int> sessions, SessionEnvelope[] envelopes, WaterLevel scale,
+        AllocationScratch? scratch = null)
     {
         var capacity = 2 * sessions.Length + SharedEvents;
-        var levels = new double[capacity];
-        var slopeChanges = new double[capacity];
+        var levels = AllocationScratch.Doubles(scratch, capacity);
+        var slopeChanges = AllocationScratch.Doubles(scratch, capacity);
         var b = scale.NormalHalfWidth;
         var r = scale.RelaxWidth;
 
@@ -58,13 +59,14 @@ internal static class DirectCurveBuilder
         levels[n] = b + r; slopeChanges[n++] = -highRelax;
 
         Array.Sort(levels, slopeChanges, 0, n);
-        return Sweep(levels, slopeChanges, n, valueAtMinusInfinity);
+        return Sweep(levels, slopeChanges, n, valueAtMinusInfinity, scratch);
     }
 
     /// <summary>Integrates sorted slope changes into knots, reusing the input buffers (knots never outnumber events).</summary>
-    private static ResponseCurve Sweep(double[] levels, double[] slopeChanges, int count, double valueAtMinusInfinity)
+    private static ResponseCurve Sweep(double[] levels, double[] slopeChanges, int count, double valueAtMinusInfinity,
+        AllocationScratch? scratch)
     {
-        var knotPowers = new double[count];
+        var knotPowers = AllocationScratch.Doubles(scratch, count);
         double value = valueAtMinusInfinity, slope = 0, previous = levels[0];
         var knots = 0;
         for (var k = 0; k < count; k++)

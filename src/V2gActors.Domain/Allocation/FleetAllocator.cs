@@ -22,12 +22,14 @@ public static class FleetAllocator
             if ((uint)session.LimitNode >= (uint)tree.Count)
                 throw new ArgumentException($"Session {session.Id} hangs from node {session.LimitNode}, which the limit tree does not have.", nameof(request));
 
-        var envelopes = new SessionEnvelope[sessions.Count];
-        for (var i = 0; i < envelopes.Length; i++)
+        // Every curve and the envelopes live in the scratch and die with this call (see AllocationScratch).
+        using var scratch = new AllocationScratch();
+        var envelopes = scratch.Envelopes(sessions.Count);
+        for (var i = 0; i < sessions.Count; i++)
             envelopes[i] = SessionEnvelope.Of(sessions[i], request.Now, request.Policy);
 
-        var scale = WaterLevel.For(envelopes);
-        var (rootCurve, lowLevels, highLevels) = BuildLevelRanges(tree, sessions, envelopes, scale);
+        var scale = WaterLevel.For(envelopes.AsSpan(0, sessions.Count));
+        var (rootCurve, lowLevels, highLevels) = BuildLevelRanges(tree, sessions, envelopes, scale, scratch);
 
         // The fleet-wide level stays in the normal region: the target alone never justifies breaking a ramp
         // limit or a forced charge. Only node ranges (below) can push a subtree into a relax region.
@@ -57,7 +59,7 @@ public static class FleetAllocator
     /// one sort. Returns the root's curve and every node's level range (unbounded for see-through nodes).
     /// </summary>
     private static (ResponseCurve Root, double[] Low, double[] High) BuildLevelRanges(
-        LimitTree tree, IReadOnlyList<VehicleSession> sessions, SessionEnvelope[] envelopes, WaterLevel scale)
+        LimitTree tree, IReadOnlyList<VehicleSession> sessions, SessionEnvelope[] envelopes, WaterLevel scale, AllocationScratch scratch)
     {
         var binding = SubtreeRanges.BindingNodes(tree, sessions, envelopes);
         var owner = new int[tree.Count];
@@ -86,27 +88,27 @@ public static class FleetAllocator
         {
             if (node != 0 && !binding[node]) continue;
             parts.Clear();
-            parts.Add(DirectCurveBuilder.Build(sessionsByOwner[node], envelopes, scale));
+            parts.Add(DirectCurveBuilder.Build(sessionsByOwner[node], envelopes, scale, scratch));
             foreach (var child in bindingChildrenByOwner[node]) parts.Add(restricted[child]);
-            var curve = SumBalanced(parts);
+            var curve = SumBalanced(parts, scratch);
 
             var limits = tree[node];
             low[node] = curve.LowestLevelReaching(-limits.MaxExport.Value);
             high[node] = curve.HighestLevelNotExceeding(limits.MaxImport.Value);
-            restricted[node] = curve.Restrict(low[node], high[node]);
+            restricted[node] = curve.Restrict(low[node], high[node], scratch);
             if (node == 0) root = curve;
         }
         return (root, low, high);
     }
 
     /// <summary>Sums in a balanced order so each knot is copied O(log fan-out) times, not O(fan-out).</summary>
-    private static ResponseCurve SumBalanced(List<ResponseCurve> parts)
+    private static ResponseCurve SumBalanced(List<ResponseCurve> parts, AllocationScratch scratch)
     {
         while (parts.Count > 1)
         {
             var merged = 0;
             for (var k = 0; k < parts.Count; k += 2)
-                parts[merged++] = k + 1 < parts.Count ? ResponseCurve.Add(parts[k], parts[k + 1]) : parts[k];
+                parts[merged++] = k + 1 < parts.Count ? ResponseCurve.Add(parts[k], parts[k + 1], scratch) : parts[k];
             parts.RemoveRange(merged, parts.Count - merged);
         }
         return parts[0];

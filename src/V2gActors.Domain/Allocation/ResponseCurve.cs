@@ -62,13 +62,13 @@ internal sealed class ResponseCurve
     }
 
     /// <summary>The curve of <c>level ↦ this(clamp(level, low, high))</c>: a subtree that stops at its node's limits.</summary>
-    public ResponseCurve Restrict(double low, double high)
+    public ResponseCurve Restrict(double low, double high, AllocationScratch? scratch = null)
     {
         if (low == double.NegativeInfinity && high == double.PositiveInfinity) return this;
         if (low >= high) return Constant(Evaluate(low)); // pinned: the node's limit leaves one level (or none, then the nearest).
 
-        var levels = new double[_count + 2];
-        var powers = new double[_count + 2];
+        var levels = AllocationScratch.Doubles(scratch, _count + 2);
+        var powers = AllocationScratch.Doubles(scratch, _count + 2);
         var n = 0;
         if (!double.IsInfinity(low)) { levels[n] = low; powers[n++] = Evaluate(low); }
         for (var k = 0; k < _count; k++)
@@ -83,13 +83,13 @@ internal sealed class ResponseCurve
     }
 
     /// <summary>Pointwise sum, by merging the two knot sequences.</summary>
-    public static ResponseCurve Add(ResponseCurve a, ResponseCurve b)
+    public static ResponseCurve Add(ResponseCurve a, ResponseCurve b, AllocationScratch? scratch = null)
     {
-        if (a.KnotCount == 1) return b.Shift(a._powers[0]);
-        if (b.KnotCount == 1) return a.Shift(b._powers[0]);
+        if (a.KnotCount == 1) return b.Shift(a._powers[0], scratch);
+        if (b.KnotCount == 1) return a.Shift(b._powers[0], scratch);
 
-        var levels = new double[a.KnotCount + b.KnotCount];
-        var powers = new double[levels.Length];
+        var levels = AllocationScratch.Doubles(scratch, a.KnotCount + b.KnotCount);
+        var powers = AllocationScratch.Doubles(scratch, a.KnotCount + b.KnotCount);
         int i = 0, j = 0, n = 0;
         while (i < a.KnotCount || j < b.KnotCount)
         {
@@ -102,10 +102,10 @@ internal sealed class ResponseCurve
         return new ResponseCurve(levels, powers, n);
     }
 
-    private ResponseCurve Shift(double offset)
+    private ResponseCurve Shift(double offset, AllocationScratch? scratch)
     {
         if (offset == 0) return this;
-        var powers = new double[_count];
+        var powers = AllocationScratch.Doubles(scratch, _count);
         for (var k = 0; k < _count; k++) powers[k] = _powers[k] + offset;
         return new ResponseCurve(_levels, powers, _count);
     }

@@ -12,7 +12,7 @@ internal static class SubtreeRanges
     {
         var min = new double[tree.Count];
         var max = new double[tree.Count];
-        for (var i = 0; i < envelopes.Length; i++)
+        for (var i = 0; i < sessions.Count; i++)
         {
             var node = sessions[i].LimitNode;
             min[node] += envelopes[i].HardLow;

@@ -263,7 +263,11 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
     private void SendToCharger(string action, string payloadJson, IActorRef replyTo)
     {
         if (RefuseSending(action, payloadJson, out var payload) is { } refused) replyTo.Tell(refused);
-        else _connection!.Tell(new SendCallToCharger(_stationId, action, payload, replyTo));
+        else
+        {
+            _connection!.Tell(new SendCallToCharger(_stationId, action, payload, replyTo));
+            Metrics.DispatchLatencyStamps.CommandForwarded(Context.System, _stationId, action, _clock.GetUtcNow());
+        }
     }
 
     /// <summary>Why a command cannot be sent now (offline, or invalid for the connection's edition); null when it can.</summary>

@@ -121,6 +121,7 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
     private void SendOutbound(CallFrame frame)
     {
         Write(frame);
+        Metrics.DispatchLatencyStamps.FrameWritten(Context.System, _connection.StationId, frame.Action, _time.GetUtcNow());
         var due = _outbound.NextDeadline!.Value - _time.GetUtcNow();
         Timers.StartSingleTimer(DeadlineTimer, CheckDeadline.Instance, due > TimeSpan.Zero ? due : TimeSpan.Zero);
     }

@@ -145,6 +145,7 @@ public sealed class FleetActor : ReceivePersistentActor
         var record = new DispatchRecord(dispatchId, target.TargetW, target.Duration, target.Source, target.IngressAt ?? receivedAt,
             receivedAt, allocatedAt, plan.AllocatedW, frames, Rounds: 1);
         ApplyThenPersist(new FleetDispatchStarted(record));
+        Metrics.DispatchLatencyStamps.DispatchSent(Context.System, record);
         Sender.Tell(new FleetTargetDispatched(_fleetId, dispatchId, target.TargetW, plan.AllocatedW, frames.Length));
     }
 

@@ -56,7 +56,7 @@ public sealed class GridIngressActor : ReceiveActor, IWithTimers
 
     private void OnFrequency(FrequencyMeasured measured)
     {
-        var ingressAt = _clock.GetUtcNow();
+        var ingressAt = measured.ReceivedAt ?? _clock.GetUtcNow();
         _frequencyHz = measured.Hz;
         Evaluate(_fleets.Keys.ToList(), ingressAt, "frequency");
     }

@@ -16,8 +16,12 @@ public sealed record AssignFleetToGrid(string FleetId, double ReferencePowerW) :
 /// <summary>A protocol-neutral grid control (from the Domain) addressed to some fleets.</summary>
 public sealed record GridControlReceived(ImmutableArray<string> FleetIds, GridControl Control) : INoSerializationVerificationNeeded;
 
-/// <summary>One reading of the frequency feed. <paramref name="MeasuredAt"/> is informational; latency is measured from ingress.</summary>
-public sealed record FrequencyMeasured(double Hz, DateTimeOffset? MeasuredAt = null) : INoSerializationVerificationNeeded;
+/// <summary>
+/// One reading of the frequency feed. <paramref name="MeasuredAt"/> is informational; latency is measured from ingress:
+/// <paramref name="ReceivedAt"/> when the feed's socket read it, else when GridIngress handles it.
+/// </summary>
+public sealed record FrequencyMeasured(double Hz, DateTimeOffset? MeasuredAt = null, DateTimeOffset? ReceivedAt = null)
+    : INoSerializationVerificationNeeded;
 
 /// <summary>Asks for a <see cref="GridIngressView"/>.</summary>
 public sealed record GetGridIngressState : INoSerializationVerificationNeeded

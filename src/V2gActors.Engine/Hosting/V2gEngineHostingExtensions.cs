@@ -9,6 +9,7 @@ using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
 using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Metrics;
 using V2gActors.Engine.Persistence;
 using V2gActors.Engine.Serialization;
 using V2gActors.Ocpp.Transport;
@@ -64,7 +65,9 @@ public static class V2gEngineHostingExtensions
             // Station passwords (rotation, what the WebSocket upgrade checks): Credentials/.
             .AddV2gCredentials(options.Chargers.NumberOfShards)
             // Fleets, vehicle sessions and this node's GridIngress (Fleets/DispatchHostingExtensions.cs).
-            .AddV2gDispatch();
+            .AddV2gDispatch()
+            // Per-stage dispatch latency histograms (Metrics/), answered to GetDispatchLatency.
+            .AddV2gDispatchLatency();
 
         if (options.SeedNodes.Length == 0)
         {

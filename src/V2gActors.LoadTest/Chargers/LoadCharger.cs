@@ -11,8 +11,9 @@ namespace V2gActors.LoadTest.Chargers;
 /// <summary>
 /// A lean OCPP 2.1 station for load: one real WebSocket, CALLs sent only when the scenario says so and timed by a
 /// <see cref="LatencyProbe"/>. Unlike <c>SimulatedCharger</c> it has no timers of its own (its pace is the scenario's)
-/// and answers every CSMS CALL with CALLERROR NotImplemented (the client transport's default), which keeps 10,000 of
-/// them cheap enough to share a 2-core machine with the node under test.
+/// and answers every CSMS CALL with CALLERROR NotImplemented except fleet setpoints (SetChargingProfile,
+/// UpdateDynamicSchedule), which it accepts and reports to its <see cref="SetpointTap"/>; that keeps 10,000 of them
+/// cheap enough to share a 2-core machine with the node under test.
 /// Not thread-safe: one scenario task drives one charger.
 /// </summary>
 public sealed class LoadCharger(string stationId) : IAsyncDisposable
@@ -22,6 +23,7 @@ public sealed class LoadCharger(string stationId) : IAsyncDisposable
     private OcppClientConnection? _connection;
     private int _nextSeqNo;
     private double _energyWh;
+    private int _setpointsReceived;
 
     public string StationId { get; } = stationId;
 
@@ -34,13 +36,19 @@ public sealed class LoadCharger(string stationId) : IAsyncDisposable
     /// <summary>SeqNos of this charger's TransactionEvents that the CSMS acknowledged with a CALLRESULT.</summary>
     public IReadOnlyList<int> AckedSeqNos => _ackedSeqNos;
 
+    /// <summary>Where setpoint frames are reported (the dispatch scenarios set it before connecting).</summary>
+    public SetpointTap? Tap { get; set; }
+
+    /// <summary>Setpoint frames received (SetChargingProfile + UpdateDynamicSchedule), counted on the read loop.</summary>
+    public int SetpointsReceived => Volatile.Read(ref _setpointsReceived);
+
     public async Task<bool> ConnectAsync(Uri csms, string password, LatencyProbe probe, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
             _connection = await OcppClientConnection.ConnectAsync(csms, StationId, password, Subprotocols,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+                new OcppClientCallbacks(OnCall: OnCsmsCall), cancellationToken: cancellationToken).ConfigureAwait(false);
             probe.Record("connect", start, succeeded: true);
             return true;
         }
@@ -84,6 +92,17 @@ public sealed class LoadCharger(string stationId) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_connection is { } connection) await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private ValueTask<IncomingCallReply> OnCsmsCall(CallFrame call, CancellationToken cancellationToken)
+    {
+        if (!LoadPayloads.IsSetpointAction(call.Action))
+            return ValueTask.FromResult<IncomingCallReply>(
+                new OcppError(OcppErrorCode.NotImplemented, $"{call.Action} is not implemented by this load station"));
+        // Stamped first: the latency is what the station saw, before it spends anything on its answer.
+        Tap?.Received(Stopwatch.GetTimestamp());
+        Interlocked.Increment(ref _setpointsReceived);
+        return ValueTask.FromResult<IncomingCallReply>(LoadPayloads.ProfileAccepted(call.Action));
     }
 
     private OcppClientConnection Connection => _connection ?? throw new InvalidOperationException($"{StationId} is not connected");

@@ -50,6 +50,13 @@ public static class LoadPayloads
         MeterValue = [Meter(DateTimeOffset.UtcNow, energyWh, ReadingContextEnumType.SamplePeriodic)],
     });
 
+    public static bool IsSetpointAction(string action) => action is "SetChargingProfile" or "UpdateDynamicSchedule";
+
+    /// <summary>The Accepted answer to a SetChargingProfile or UpdateDynamicSchedule (same shape, both schema-valid).</summary>
+    public static byte[] ProfileAccepted(string action) => action == "SetChargingProfile"
+        ? OcppPayloadCodec.Encode(new SetChargingProfileResponse { Status = ChargingProfileStatusEnumType.Accepted })
+        : OcppPayloadCodec.Encode(new UpdateDynamicScheduleResponse { Status = ChargingProfileStatusEnumType.Accepted });
+
     private static MeterValueType Meter(DateTimeOffset at, double energyWh, ReadingContextEnumType context) => new()
     {
         Timestamp = at,

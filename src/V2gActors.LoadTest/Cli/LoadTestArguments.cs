@@ -4,7 +4,7 @@ using V2gActors.LoadTest.Scenarios;
 namespace V2gActors.LoadTest.Cli;
 
 /// <summary>
-/// <c>&lt;scenario&gt; [--chargers N] [--duration s] [--rate msgs/s] [--concurrency N] [--out dir]
+/// <c>&lt;scenario&gt; [--chargers N] [--duration s] [--rate msgs/s] [--events N] [--concurrency N] [--out dir]
 /// [--url ws://host:port/ocpp --password P [--node-pid PID]] [--postgres "conn string"]</c>
 /// </summary>
 public sealed record LoadTestArguments(
@@ -18,10 +18,11 @@ public sealed record LoadTestArguments(
 {
     public const string Usage = """
         usage: dotnet run -c Release --project src/V2gActors.LoadTest -- <scenario> [options]
-          scenarios: boot-storm | telemetry-flood | connection-soak | charge-loop   (planned: dispatch-fanout, frequency-step)
+          scenarios: boot-storm | telemetry-flood | connection-soak | dispatch-fanout | frequency-step | charge-loop
           --chargers N        simulated stations (default 100); for charge-loop: simulated EVs (ISO 15118-20, in-process node)
           --duration S        flood / soak duration in seconds (default 30)
           --rate R            telemetry-flood fleet-wide CALLs/s (default 0 = closed loop, maximum)
+          --events N          dispatch-fanout / frequency-step: grid events after the warm-up (default 20)
           --concurrency N     upgrades+boots in flight (boot-storm default: all at once; others 200)
           --out DIR           report folder (default ./loadtest-results)
           --url URI           drive a separate node (ws://127.0.0.1:9000/ocpp) instead of starting one in-process
@@ -46,6 +47,7 @@ public sealed record LoadTestArguments(
                 case "--chargers": settings = settings with { Chargers = Int(Value()) }; break;
                 case "--duration": settings = settings with { Duration = TimeSpan.FromSeconds(Double(Value())) }; break;
                 case "--rate": settings = settings with { RatePerSecond = Double(Value()) }; break;
+                case "--events": settings = settings with { Events = Int(Value()) }; break;
                 case "--concurrency": settings = settings with { ConnectConcurrency = Int(Value()) }; break;
                 case "--out": output = Value(); break;
                 case "--url": url = new Uri(Value()); break;

@@ -17,6 +17,9 @@ public sealed record LoadScenarioSettings
     /// <summary>WebSocket upgrades + boots in flight at once; 0 = all at once (a boot storm).</summary>
     public int ConnectConcurrency { get; init; }
 
+    /// <summary>Grid events of the dispatch scenarios, after one warm-up event that installs the profiles.</summary>
+    public int Events { get; init; } = 20;
+
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Bound on the whole run: a load test must stop by itself.</summary>

@@ -13,20 +13,17 @@ public static class ScenarioCatalog
         [TelemetryFloodScenario.ScenarioName] = () => new TelemetryFloodScenario(),
         [ConnectionSoakScenario.ScenarioName] = () => new ConnectionSoakScenario(),
         [ChargeLoopScenario.ScenarioName] = () => new ChargeLoopScenario(),
+        [DispatchFanoutScenario.ScenarioName] = () => new DispatchFanoutScenario(),
+        [FrequencyStepScenario.ScenarioName] = () => new FrequencyStepScenario(),
     };
 
     /// <summary>
-    /// Each becomes an <see cref="ILoadScenario"/> once its engine part lands: drive the grid side (2030.5 control or a
-    /// frequency trace into GridIngress / Fleet), keep the load chargers of <see cref="LoadFleet"/> connected, and time
-    /// from the stimulus to the last SetChargingProfile / setpoint each charger receives (a LoadCharger OnCall tap feeding
-    /// the same <see cref="Recording.LatencyRecorderActor"/>).
+    /// Each becomes an <see cref="ILoadScenario"/> once its engine part lands (as <see cref="DispatchScenario"/> did for
+    /// scenarios 3 and 4: load stations, a stimulus, and the time until each station saw its answer, recorded by the same
+    /// <see cref="Recording.LatencyRecorderActor"/>).
     /// </summary>
     public static IReadOnlyList<PlannedScenario> Planned { get; } =
     [
-        new(3, "dispatch-fanout", "grid event → last setpoint at 1k / 10k chargers (p99)",
-            "GridIngress / Fleet actors and allocation wiring in V2gActors.Engine (issue in progress)"),
-        new(4, "frequency-step", "frequency deviation → droop setpoints at every charger",
-            "frequency-droop path through GridIngress → Fleet (not in the engine yet)"),
     ];
 
     public static IEnumerable<string> RunnableNames => Runnable.Keys.Order(StringComparer.Ordinal);

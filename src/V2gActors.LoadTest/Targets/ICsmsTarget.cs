@@ -20,4 +20,8 @@ public interface ICsmsTarget : IAsyncDisposable
     /// <summary>The entity's durable state, for "nothing acknowledged was lost" checks; null when the target cannot be
     /// asked (a separate process: verify there with the operator CLI instead).</summary>
     Task<ChargerStateView?> TryGetStateAsync(string stationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The node's services (actor registry, frequency feed) when it runs in this process; null otherwise.
+    /// The dispatch scenarios need them to enrol sessions in a fleet and to find the feed's port.</summary>
+    IServiceProvider? Services => null;
 }

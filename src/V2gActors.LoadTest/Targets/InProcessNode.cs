@@ -46,6 +46,7 @@ public sealed class InProcessNode : ICsmsTarget, ISeccTarget
     public string Password => DefaultPassword;
     public string Description { get; }
     public int? NodeProcessId => Environment.ProcessId;
+    public IServiceProvider Services => _app.Services;
 
     /// <param name="settings">Extra node settings (last wins), e.g. <c>V2g:Chargers:PullDeviceModelOnBoot</c>.</param>
     public static async Task<InProcessNode> StartAsync(NodePersistence persistence, IReadOnlyDictionary<string, string?>? settings = null,
@@ -67,6 +68,11 @@ public sealed class InProcessNode : ICsmsTarget, ISeccTarget
             ["V2g:Iso15118:Port"] = "0",
             ["V2g:Iso15118:SdpPort"] = "0",
             ["V2g:Iso15118:CableCheckSeconds"] = "0",
+            ["V2g:Metrics:Url"] = "http://127.0.0.1:0",
+            // The frequency-step scenario drives the node through its UDP feed, like a frequency meter would.
+            ["V2g:FrequencyFeed:Enabled"] = "true",
+            ["V2g:FrequencyFeed:Udp"] = "127.0.0.1:0",
+            ["V2g:FrequencyFeed:WebSocketUrl"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         string description;

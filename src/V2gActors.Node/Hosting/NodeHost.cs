@@ -6,6 +6,8 @@ using V2gActors.Engine.Hosting;
 using V2gActors.Node.Csip;
 using V2gActors.Node.Demo;
 using V2gActors.Node.Iso15118;
+using V2gActors.Node.FrequencyFeed;
+using V2gActors.Node.Metrics;
 using V2gActors.Node.Security;
 using V2gActors.Ocpp.Transport;
 
@@ -71,6 +73,7 @@ public static class NodeHost
         builder.Services.AddV2gCommandHost(configuration);
         builder.Services.AddV2gSecc(configuration);
         builder.Services.AddDemoVehicles(configuration);
+        builder.AddV2gFrequencyFeed().AddV2gMetrics(); // V2g:FrequencyFeed (UDP/WebSocket → GridIngress), V2g:Metrics (/metrics)
 
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddHostedService<DemoFleetService>();
@@ -79,6 +82,7 @@ public static class NodeHost
         var app = builder.Build();
         app.MapOcppWebSockets(configuration["V2g:Ocpp:Path"] ?? DefaultOcppPath);
         app.MapGet("/health", () => Results.Ok(new { status = "up" }));
+        app.MapV2gFrequencyFeed().MapV2gMetrics();
         return app;
     }
 

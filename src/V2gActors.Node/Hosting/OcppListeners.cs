@@ -21,7 +21,11 @@ public static class OcppListeners
         var tls = Urls(configuration["V2g:Ocpp:Tls:Urls"]);
         if (tls.Count == 0)
         {
-            builder.WebHost.UseUrls([.. plain]);
+            // Explicit listeners rather than UseUrls, so dedicated listeners (metrics, frequency feed) can be added beside.
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                foreach (var url in plain) Listen(kestrel, new Uri(url), _ => { });
+            });
             return;
         }
 
@@ -58,7 +62,7 @@ public static class OcppListeners
     private static List<string> Urls(string? value) =>
         [.. (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri url,
+    internal static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri url,
         Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions> configure)
     {
         switch (url.Host)

@@ -1,0 +1,139 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Metrics;
+using V2gActors.Engine.Sessions;
+using V2gActors.LoadTest.Chargers;
+using V2gActors.LoadTest.Reporting;
+using V2gActors.Ocpp.Messages.V21;
+
+namespace V2gActors.LoadTest.Scenarios;
+
+/// <summary>
+/// What the dispatch scenarios (3 fan-out, 4 frequency step) share: N load stations booted with a transaction open,
+/// each enrolled as a vehicle session of one fleet, then a train of grid events; after each event the run waits until
+/// every station received its setpoint frame (so each event is measured alone) and records the slowest one too.
+/// The first event installs the profiles (SetChargingProfile) and is reported apart as a warm-up; the rest are
+/// UpdateDynamicSchedule, the steady-state frame. Needs an in-process node (sessions are enrolled through its actors).
+/// </summary>
+public abstract class DispatchScenario : ILoadScenario
+{
+    public const string FrameSeries = "event → setpoint frame at each charger";
+    public const string LastFrameSeries = "event → last setpoint frame of the fleet";
+    public const string WarmUpSeries = "warm-up event → SetChargingProfile at each charger";
+    public const string AllFramesArrived = "every frame arrived";
+    public const double MaxChargeW = 11_000;
+    public const double MaxDischargeW = 10_000;
+
+    private const int SetupConcurrency = 200;
+
+    public abstract string Name { get; }
+
+    /// <summary>Anything the grid side needs before the warm-up event.</summary>
+    protected abstract Task PrepareAsync(DispatchSetup setup, CancellationToken cancellationToken);
+
+    /// <summary>Sends event <paramref name="k"/> (0 = warm-up) and returns the fleet target it should produce.</summary>
+    protected abstract Task<double> SendEventAsync(DispatchSetup setup, int k, CancellationToken cancellationToken);
+
+    public async Task<ScenarioReport> RunAsync(LoadRun run, CancellationToken cancellationToken)
+    {
+        var settings = run.Settings;
+        var report = new ReportBuilder(Name, run).Parameter("events", settings.Events.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (run.Target.Services is not { } services)
+        {
+            report.Check("in-process node", false, "this scenario enrols sessions through the node's actors: run it without --url");
+            return await report.BuildAsync().ConfigureAwait(false);
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.Deadline);
+        var tap = new SetpointTap(run.Recorder);
+        await using var fleet = LoadFleet.Create(settings.StationPrefix, settings.Chargers);
+        foreach (var c in fleet.Chargers) c.Tap = tap;
+
+        var accepted = await fleet.ConnectAndBootAsync(run, SetupConcurrency, deadline.Token).ConfigureAwait(false);
+        report.Check("all Accepted", accepted == fleet.Count, $"{accepted} of {fleet.Count}");
+        var registry = services.GetRequiredService<ActorRegistry>();
+        var setup = new DispatchSetup($"{settings.StationPrefix}FLEET", fleet, registry,
+            await registry.GetAsync<FleetRegion>(deadline.Token).ConfigureAwait(false), services);
+        var enrolled = await EnrolAsync(run, setup, deadline.Token).ConfigureAwait(false);
+        report.Check("all sessions enrolled", enrolled == fleet.Count, $"{enrolled} of {fleet.Count}");
+        if (enrolled != fleet.Count) return await report.BuildAsync().ConfigureAwait(false);
+        await PrepareAsync(setup, deadline.Token).ConfigureAwait(false);
+
+        var frameWait = TimeSpan.FromSeconds(60);
+        var allArrived = true;
+        var wrongTotals = 0;
+        for (var k = 0; k <= settings.Events && allArrived; k++)
+        {
+            var series = k == 0 ? WarmUpSeries : FrameSeries;
+            tap.Begin(series);
+            var target = await SendEventAsync(setup, k, deadline.Token).ConfigureAwait(false);
+            allArrived = await run.FramesArrivedAsync(series, k == 0 ? fleet.Count : (long)k * fleet.Count, frameWait).ConfigureAwait(false);
+            if (k > 0) tap.EndEvent(LastFrameSeries);
+            // The dispatch log says what the fleet sent for this event; its setpoints must add up to the target.
+            var state = await setup.Fleets.Ask<FleetStateView>(new GetFleetState(setup.FleetId), frameWait, deadline.Token).ConfigureAwait(false);
+            if (state.RecentDispatches is not [.., var last] || Math.Abs(last.TargetW - target) > 1e-6
+                || Math.Abs(last.Frames.Sum(f => f.SetpointW) - last.AllocatedW) > fleet.Count * 0.1)
+                wrongTotals++;
+        }
+
+        var received = fleet.Chargers.Sum(c => (long)c.SetpointsReceived);
+        var wanted = (long)(settings.Events + 1) * fleet.Count;
+        report.Check(AllFramesArrived, allArrived && received == wanted,
+                $"{received} of {wanted} setpoint frames ({settings.Events} events + warm-up × {fleet.Count} chargers), none lost, none extra")
+            .Check("every event dispatched its target", wrongTotals == 0, $"{wrongTotals} event(s) whose dispatch did not match the target");
+        await AddNodeStagesAsync(registry, report).ConfigureAwait(false);
+        Finish();
+        return await report.BuildAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Releases what <see cref="PrepareAsync"/> opened.</summary>
+    protected virtual void Finish() { }
+
+    /// <summary>Status Occupied, a transaction, then a vehicle session of the fleet bound to it, for every station.</summary>
+    private static async Task<int> EnrolAsync(LoadRun run, DispatchSetup setup, CancellationToken cancellationToken)
+    {
+        var sessions = await setup.Registry.GetAsync<VehicleSessionRegion>(cancellationToken).ConfigureAwait(false);
+        var enrolled = 0;
+        await setup.Fleet.ForEachAsync(SetupConcurrency, async (c, token) =>
+        {
+            if (!c.Accepted) return;
+            await c.StatusAsync(run.Probe, ConnectorStatusEnumType.Occupied).ConfigureAwait(false);
+            if (!await c.StartTransactionAsync(run.Probe).ConfigureAwait(false)) return;
+            var bounds = new SessionBounds($"EV-{c.StationId}", setup.FleetId, c.StationId, 1, MaxChargeW, MaxDischargeW,
+                SocPercent: 60, ReservePercent: 20, TargetSocPercent: 90, EnergyRequestWh: 0, Departure: null, c.TransactionId,
+                DateTimeOffset.UtcNow);
+            if (await sessions.Ask<object>(new RegisterVehicleSession(bounds), TimeSpan.FromSeconds(60), token).ConfigureAwait(false)
+                is VehicleSessionRegistered) Interlocked.Increment(ref enrolled);
+        }, cancellationToken).ConfigureAwait(false);
+        // Joining is durable before it is confirmed, but the fleet confirms to the session, not to us: wait for it.
+        for (var i = 0; i < 600; i++)
+        {
+            var state = await setup.Fleets.Ask<FleetStateView>(new GetFleetState(setup.FleetId), TimeSpan.FromSeconds(30), cancellationToken)
+                .ConfigureAwait(false);
+            if (state.Members.Length >= enrolled) break;
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+        return enrolled;
+    }
+
+    /// <summary>The node's own view of the same run (ingress → frame written), beside the stations' view.</summary>
+    private static async Task AddNodeStagesAsync(ActorRegistry registry, ReportBuilder report)
+    {
+        if (!registry.TryGet<DispatchLatencyRecorder>(out var recorder)) return;
+        var latency = await recorder.Ask<DispatchLatencyReport>(GetDispatchLatency.Instance, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        foreach (var stage in latency.Stages)
+        {
+            report.Fact($"node {stage.Stage} p50", stage.P50Ms, "ms").Fact($"node {stage.Stage} p99", stage.P99Ms, "ms")
+                .Fact($"node {stage.Stage} max", stage.MaxMs, "ms");
+        }
+    }
+}
+
+/// <summary>The fleet a dispatch scenario drives.</summary>
+public sealed record DispatchSetup(string FleetId, LoadFleet Fleet, ActorRegistry Registry, IActorRef Fleets, IServiceProvider Services)
+{
+    /// <summary>The fleet's combined charge rating (the droop's reference power and the fan-out's scale).</summary>
+    public double RatedChargeW => Fleet.Count * DispatchScenario.MaxChargeW;
+}
