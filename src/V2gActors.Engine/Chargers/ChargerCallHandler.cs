@@ -10,6 +10,9 @@ namespace V2gActors.Engine.Chargers;
 /// </summary>
 public sealed record ChargerCallDecision(object? Response, OcppError? Error, ImmutableArray<IChargerEvent> Events)
 {
+    /// <summary>Set when the call is answered by the station's dispatch entity instead (<see cref="Stations.StationCallRouting"/>).</summary>
+    public Stations.DispatchRoute? Dispatch { get; init; }
+
     public static ChargerCallDecision Reply(object response) => new(response, null, []);
 
     public static ChargerCallDecision PersistThenReply(object response, params IChargerEvent[] events) =>
@@ -63,6 +66,7 @@ public static class ChargerCallHandler
                 new SecurityEventNotificationResponse(),
                 new SecurityEventReceived(security.Type, security.Timestamp, security.TechInfo)),
             NotifyReportRequest report => Report(state, report),
+            NotifyEVChargingNeedsRequest or NotifyEVChargingScheduleRequest => Stations.StationCallRouting.Route(state, request),
             // Known to the codec (it decoded), but no use case here yet: NotSupported, never a crash.
             _ => ChargerCallDecision.Fail(OcppErrorCode.NotSupported, $"{action} is not supported by this CSMS."),
         };

@@ -22,7 +22,8 @@ public static class V2gEngineHostingExtensions
     /// charger shard region (registry key <see cref="ChargerRegion"/>) and this node's <see cref="ConnectionsSupervisor"/>
     /// (registry key <see cref="ConnectionsSupervisor"/>).
     /// </summary>
-    public static AkkaConfigurationBuilder AddV2gEngine(this AkkaConfigurationBuilder builder, EngineOptions options)
+    public static AkkaConfigurationBuilder AddV2gEngine(this AkkaConfigurationBuilder builder, EngineOptions options,
+        DispatchOptions? dispatch = null)
     {
         var persistence = options.ToPersistenceOptions();
         PersistenceSetup.PrepareDatabase(persistence);
@@ -44,7 +45,7 @@ public static class V2gEngineHostingExtensions
             .WithShardingDistributedData(new ShardingDDataOptions { Durable = new DurableOptions { Keys = [] } })
             .WithShardRegion<ChargerRegion>(
                 ChargerRegion.TypeName,
-                stationId => ChargerActor.Props(stationId, chargerSettings),
+                (_, registry) => stationId => ChargerActor.Props(stationId, chargerSettings, stations: registry.Get<Stations.StationDispatchRegion>()),
                 new ChargerMessageExtractor(options.Chargers.NumberOfShards),
                 new ShardOptions
                 {
@@ -60,7 +61,7 @@ public static class V2gEngineHostingExtensions
                     system.ActorOf(ConnectionsSupervisor.Props(region, commandTimeout), "charger-connections"));
             })
             // Fleets, vehicle sessions and this node's GridIngress (Fleets/DispatchHostingExtensions.cs).
-            .AddV2gDispatch();
+            .AddV2gDispatch(dispatch);
 
         if (options.SeedNodes.Length == 0)
         {
@@ -96,7 +97,7 @@ public static class V2gEngineHostingExtensions
         services.AddSingleton(options);
         services.AddAkka(options.ActorSystemName, (builder, provider) =>
         {
-            builder.AddV2gEngine(options);
+            builder.AddV2gEngine(options, provider.GetService<DispatchOptions>());
             configure?.Invoke(builder, provider);
         });
         return services.AddV2gConnectionHandler();
