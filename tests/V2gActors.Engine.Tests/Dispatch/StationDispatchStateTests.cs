@@ -1,4 +1,6 @@
+using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Stations;
+using V2gActors.Ocpp.Messages.V21;
 
 namespace V2gActors.Engine.Tests.Dispatch;
 
@@ -32,5 +34,27 @@ public sealed class StationDispatchStateTests
         var state = StationDispatchState.Empty.Apply(new StationSessionOpened(early, Now));
         var later = state.SessionFor("CS-1", 2, "tx-9", "m2", out var replaced);
         Assert.Equal(("CS-1:2:m1", "tx-9", (StationSession?)null), (later.SessionId, later.TransactionId, replaced));
+    }
+}
+
+public sealed class StationCallRoutingTests
+{
+    [Fact]
+    public void Ev_needs_are_routed_to_dispatch_with_the_transaction_open_on_that_evse()
+    {
+        var t = DispatchSamples.Now;
+        var state = ChargerState.Empty
+            .Apply(new TransactionEventRecorded("tx-1", 0, "Started", t, "CablePluggedIn", 1, 1, null, null, null, []))
+            .Apply(new TransactionEventRecorded("tx-2", 0, "Started", t, "CablePluggedIn", 2, 1, null, null, null, []));
+        var needs = new NotifyEVChargingNeedsRequest
+        {
+            EvseId = 2,
+            ChargingNeeds = new ChargingNeedsType { RequestedEnergyTransfer = EnergyTransferModeEnumType.DC },
+        };
+        var decision = StationCallRouting.Route(state, needs);
+        Assert.Equal(new DispatchRoute(2, "tx-2"), decision.Dispatch);
+        Assert.Null(decision.Response);
+        Assert.Empty(decision.Events);
+        Assert.Equal(new DispatchRoute(3, null), StationCallRouting.Route(state, needs with { EvseId = 3 }).Dispatch);
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,7 @@ using V2gActors.Engine.Grid;
 using V2gActors.Engine.Sessions;
 using V2gActors.Ocpp.Messages.V21;
 using V2gActors.Simulators.Chargers;
+using V2gActors.TestSupport.Ocpp;
 using Xunit.Abstractions;
 
 namespace V2gActors.Integration.Tests.Dispatch;
@@ -46,6 +49,7 @@ public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
     {
         var file = TempFiles.SqlitePath();
         FleetStateView before;
+        var observed = new ConcurrentBag<CsmsFrameObserved>();
 
         await using (var node = await TestNode.StartAsync(file, FleetConfig))
         {
@@ -53,7 +57,7 @@ public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
             var fleets = await registry.GetAsync<FleetRegion>();
             var sessions = await registry.GetAsync<VehicleSessionRegion>();
             var grid = await registry.GetAsync<GridIngressActor>();
-            var options = node.SimulatorOptions() with { PlugInAfter = null, MeterInterval = TimeSpan.FromMilliseconds(250) };
+            var options = node.SimulatorOptions(observed.Add) with { PlugInAfter = null, MeterInterval = TimeSpan.FromMilliseconds(250) };
             // Each EV states its own discharge limit in NotifyEVChargingNeeds (DC_BPT, v2xChargingParameters).
             var chargers = Enumerable.Range(0, Chargers).Select(i => new SimulatedCharger($"DSP-{i:D2}", options with
             {
@@ -113,6 +117,16 @@ public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
                 await Task.WhenAll(chargers.Select(c => c.DisposeAsync().AsTask()));
             }
         }
+
+        // Every frame the CSMS sent (setpoint CALLs, NotifyEVChargingNeeds answers, ...) validates against the official schema.
+        var invalid = observed
+            .Select(f => (f, errors: OcppSchemaValidator.Validate(f.Version, f.Action, f.Kind, Encoding.UTF8.GetString(f.Payload.Span))))
+            .Where(x => x.errors.Count > 0)
+            .Select(x => $"{x.f.Version} {x.f.Action}{x.f.Kind}: {string.Join(", ", x.errors)}")
+            .Distinct()
+            .ToList();
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
+        Assert.Contains(observed, f => f.Action == "NotifyEVChargingNeeds");
 
         // The node is gone; a new one on the same file recovers the fleet from its snapshot + journal.
         await using (var node = await TestNode.StartAsync(file, FleetConfig))
