@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +12,6 @@ using V2gActors.Engine.Grid;
 using V2gActors.Engine.Sessions;
 using V2gActors.Ocpp.Messages.V21;
 using V2gActors.Simulators.Chargers;
-using V2gActors.TestSupport.Ocpp;
 using Xunit.Abstractions;
 
 namespace V2gActors.Integration.Tests.Dispatch;
@@ -119,12 +117,7 @@ public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
         }
 
         // Every frame the CSMS sent (setpoint CALLs, NotifyEVChargingNeeds answers, ...) validates against the official schema.
-        var invalid = observed
-            .Select(f => (f, errors: OcppSchemaValidator.Validate(f.Version, f.Action, f.Kind, Encoding.UTF8.GetString(f.Payload.Span))))
-            .Where(x => x.errors.Count > 0)
-            .Select(x => $"{x.f.Version} {x.f.Action}{x.f.Kind}: {string.Join(", ", x.errors)}")
-            .Distinct()
-            .ToList();
+        var invalid = CsmsFrameConformance.Violations(observed);
         Assert.True(invalid.Count == 0, string.Join("\n", invalid));
         Assert.Contains(observed, f => f.Action == "NotifyEVChargingNeeds");
 
