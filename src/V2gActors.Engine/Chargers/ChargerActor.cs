@@ -29,6 +29,7 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
     private readonly string _stationId;
     private readonly ChargerSettings _settings;
     private readonly TimeProvider _clock;
+    private readonly IActorRef? _stations;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private ChargerState _state = ChargerState.Empty;
@@ -40,11 +41,13 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
     /// <summary>The CALL whose events are being journaled (one at a time: PersistAll stashes the rest).</summary>
     private OcppCallReceived? _callBeingPersisted;
 
-    public ChargerActor(string stationId, ChargerSettings settings, TimeProvider? clock = null)
+    /// <param name="stations">The station-dispatch region, which answers EV charging needs/schedules (null: NotSupported).</param>
+    public ChargerActor(string stationId, ChargerSettings settings, TimeProvider? clock = null, IActorRef? stations = null)
     {
         _stationId = stationId;
         _settings = settings;
         _clock = clock ?? TimeProvider.System;
+        _stations = stations;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -90,8 +93,8 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string stationId) => $"charger-{stationId}";
 
-    public static Props Props(string stationId, ChargerSettings settings, TimeProvider? clock = null) =>
-        Akka.Actor.Props.Create(() => new ChargerActor(stationId, settings, clock));
+    public static Props Props(string stationId, ChargerSettings settings, TimeProvider? clock = null, IActorRef? stations = null) =>
+        Akka.Actor.Props.Create(() => new ChargerActor(stationId, settings, clock, stations));
 
     private void OnConnected(ChargerConnected connected)
     {
@@ -152,6 +155,12 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
         if (decision.Error is { } refused)
         {
             call.Connection.Tell(new SendCallError(call.MessageId, refused.Code, refused.TrimmedDescription));
+            return;
+        }
+
+        if (decision.Dispatch is { } route)
+        {
+            Stations.StationCallRouting.Forward(_stations, _stationId, call, route);
             return;
         }
 

@@ -13,6 +13,9 @@ namespace V2gActors.Engine.Chargers;
 /// </summary>
 public sealed record ChargerCallDecision(object? Response, OcppError? Error, ImmutableArray<IChargerEvent> Events)
 {
+    /// <summary>Set when the call is answered by the station's dispatch entity instead (<see cref="Stations.StationCallRouting"/>).</summary>
+    public Stations.DispatchRoute? Dispatch { get; init; }
+
     public static ChargerCallDecision Reply(object response) => new(response, null, []);
 
     public static ChargerCallDecision PersistThenReply(object response, params IChargerEvent[] events) =>
@@ -75,6 +78,7 @@ public static class ChargerCallHandler
             NotifyReportRequest report => Report(state, report),
             PullDynamicScheduleUpdateRequest pull => SmartChargingCalls.Pull(state.Profiles, pull),
             ReportChargingProfilesRequest profiles => SmartChargingCalls.Report(profiles),
+            NotifyEVChargingNeedsRequest or NotifyEVChargingScheduleRequest => Stations.StationCallRouting.Route(state, request),
             _ when DerCallHandler.Handle(request, now) is { } der => der,
             // Known to the codec (it decoded), but no use case here yet: NotSupported, never a crash.
             _ => ChargerCallDecision.Fail(OcppErrorCode.NotSupported, $"{action} is not supported by this CSMS."),

@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Sessions;
+using V2gActors.Engine.Fleets.Layout;
 
 namespace V2gActors.Engine.Fleets;
 
@@ -13,9 +14,10 @@ namespace V2gActors.Engine.Fleets;
 /// then journals the dispatch beside it (<c>PersistAsync</c>): a target reaches the chargers without waiting for the
 /// database. Acknowledgements close the loop: each is journaled into the dispatch log, and once every frame of a
 /// dispatch is answered, what the refusing chargers did not take is re-allocated over the others (one extra round).
-/// Metered power of the members' EVSEs (local <see cref="MeterValuesNotice"/>s) adds up to the fleet's actual power.
+/// Metered power of the members' EVSEs (<see cref="FleetMeterReading"/>s relayed from the station entities) adds up
+/// to the fleet's actual power. Layout, meter readings and target expiry: <c>FleetActor.Layout.cs</c>.
 /// </summary>
-public sealed class FleetActor : ReceivePersistentActor
+public sealed partial class FleetActor : ReceivePersistentActor
 {
     /// <summary>The answer to one frame, piped back from the charger entity (local only).</summary>
     private sealed record FrameAnswered(
@@ -34,24 +36,31 @@ public sealed class FleetActor : ReceivePersistentActor
     private int _unpersisted;
     private int _sinceSnapshot;
 
-    public FleetActor(string fleetId, FleetSettings settings, IActorRef chargers, IActorRef sessions, TimeProvider? clock = null)
+    public FleetActor(string fleetId, FleetSettings settings, IActorRef chargers, IActorRef sessions, TimeProvider? clock = null,
+        IActorRef? stations = null)
     {
         _fleetId = fleetId;
         _settings = settings;
         _chargers = chargers;
         _sessions = sessions;
         _clock = clock ?? TimeProvider.System;
+        _stations = stations;
 
         Recover<SnapshotOffer>(offer =>
         {
             if (offer.Snapshot is FleetState snapshot) _state = snapshot;
         });
         Recover<IFleetEvent>(e => _state = _state.Apply(e));
-        Recover<RecoveryCompleted>(_ => IndexMembers());
+        Recover<RecoveryCompleted>(_ =>
+        {
+            IndexMembers();
+            AfterRecovery();
+        });
 
         Command<DispatchFleetTarget>(OnDispatch);
         Command<FrameAnswered>(OnAnswered);
-        Command<MeterValuesNotice>(OnMeterValues);
+        Command<FleetMeterReading>(OnMeterReading);
+        LayoutCommands();
         Command<JoinFleet>(OnJoin);
         Command<LeaveFleet>(OnLeave);
         Command<GetFleetState>(_ => Sender.Tell(View()));
@@ -67,21 +76,9 @@ public sealed class FleetActor : ReceivePersistentActor
 
     public static string PersistenceIdFor(string fleetId) => $"fleet-{fleetId}";
 
-    public static Props Props(string fleetId, FleetSettings settings, IActorRef chargers, IActorRef sessions, TimeProvider? clock = null) =>
-        Akka.Actor.Props.Create(() => new FleetActor(fleetId, settings, chargers, sessions, clock));
-
-    protected override void PreStart()
-    {
-        base.PreStart();
-        // Meter notices are published on the node hosting the charger entity; one node for now (see README gaps).
-        Context.System.EventStream.Subscribe(Self, typeof(MeterValuesNotice));
-    }
-
-    protected override void PostStop()
-    {
-        Context.System.EventStream.Unsubscribe(Self);
-        base.PostStop();
-    }
+    public static Props Props(string fleetId, FleetSettings settings, IActorRef chargers, IActorRef sessions, TimeProvider? clock = null,
+        IActorRef? stations = null) =>
+        Akka.Actor.Props.Create(() => new FleetActor(fleetId, settings, chargers, sessions, clock, stations));
 
     // ---- membership (durable before confirmed) ------------------------------------------------------------------
 
@@ -95,10 +92,12 @@ public sealed class FleetActor : ReceivePersistentActor
             return;
         }
         var replyTo = Sender;
+        var isNew = !_state.Members.ContainsKey(member.SessionId);
         Persist(new FleetMemberJoined(member, _clock.GetUtcNow()), e =>
         {
             _state = _state.Apply(e);
             IndexMembers();
+            if (isNew) RedispatchSoon();
             AfterPersist();
             replyTo.Tell(new FleetMemberConfirmed(_fleetId, member.SessionId, _state.Members.Count));
         });
@@ -111,6 +110,7 @@ public sealed class FleetActor : ReceivePersistentActor
         {
             _state = _state.Apply(e);
             IndexMembers();
+            RedispatchSoon();
             AfterPersist();
         });
     }
@@ -129,7 +129,7 @@ public sealed class FleetActor : ReceivePersistentActor
         DispatchPlan plan;
         try
         {
-            plan = FleetDispatchPlanner.Plan(_state, target.TargetW, receivedAt, _settings);
+            plan = FleetDispatchPlanner.Plan(_state, target.TargetW, receivedAt, _settings, heardAt: HeardAt());
         }
         catch (ArgumentException ex)
         {
@@ -140,12 +140,14 @@ public sealed class FleetActor : ReceivePersistentActor
         }
 
         var allocatedAt = _clock.GetUtcNow();
+        _lastViolated = plan.ViolatedLimits;
         var dispatchId = $"{_fleetId}-{_state.DispatchCount + 1}";
         var frames = Send(dispatchId, round: 1, plan.Frames);
         var record = new DispatchRecord(dispatchId, target.TargetW, target.Duration, target.Source, target.IngressAt ?? receivedAt,
             receivedAt, allocatedAt, plan.AllocatedW, frames, Rounds: 1);
         ApplyThenPersist(new FleetDispatchStarted(record));
         Metrics.DispatchLatencyStamps.DispatchSent(Context.System, record);
+        ScheduleExpiry();
         Sender.Tell(new FleetTargetDispatched(_fleetId, dispatchId, target.TargetW, plan.AllocatedW, frames.Length));
     }
 
@@ -188,21 +190,13 @@ public sealed class FleetActor : ReceivePersistentActor
         var refused = dispatch.Frames.Where(f => f.Accepted != true).Select(f => f.SessionId).ToHashSet(StringComparer.Ordinal);
         if (refused.Count == 0) return;
 
-        var plan = FleetDispatchPlanner.Plan(_state, dispatch.TargetW, _clock.GetUtcNow(), _settings, refused);
+        var plan = FleetDispatchPlanner.Plan(_state, dispatch.TargetW, _clock.GetUtcNow(), _settings, refused, HeardAt());
         if (plan.Frames.IsEmpty) return;
         var allocatedAt = _clock.GetUtcNow();
         _log.Info("fleet {0}: {1} refused {2} frame(s); re-allocating {3:0} W over {4} session(s)", _fleetId, dispatchId, refused.Count,
             dispatch.TargetW, plan.Frames.Length);
         var frames = Send(dispatchId, round: 2, plan.Frames);
         ApplyThenPersist(new FleetDispatchReallocated(dispatchId, 2, allocatedAt, plan.AllocatedW, frames));
-    }
-
-    // ---- meter values → actual power ----------------------------------------------------------------------------
-
-    private void OnMeterValues(MeterValuesNotice notice)
-    {
-        if (notice.PowerW is not { } power || !_memberEvses.Contains((notice.StationId, notice.EvseId))) return;
-        _metered[(notice.StationId, notice.EvseId)] = (power, _clock.GetUtcNow());
     }
 
     // ---- persistence helpers ------------------------------------------------------------------------------------
@@ -253,6 +247,10 @@ public sealed class FleetActor : ReceivePersistentActor
             _state.ActiveTarget,
             members,
             [.. _state.Dispatches],
-            LastSequenceNr);
+            LastSequenceNr) with
+        {
+            Layout = _state.Layout,
+            ViolatedLimits = _lastViolated,
+        };
     }
 }

@@ -18,11 +18,17 @@ public sealed record PlannedFrame(
 public sealed record DispatchPlan(FleetAllocation Allocation, ImmutableArray<PlannedFrame> Frames)
 {
     public double AllocatedW => Allocation.Achieved.Value;
+
+    /// <summary>Names of the layout limits the allocation could not hold (see <see cref="FleetAllocation.ViolatedNodes"/>).</summary>
+    public ImmutableArray<string> ViolatedLimits { get; init; } = [];
 }
 
 /// <summary>
 /// Turns (fleet state, target) into an allocation and its frames. Pure: it wraps <see cref="FleetAllocator"/>, which
-/// does the arithmetic, and <see cref="SetpointFrames"/>, which speaks OCPP.
+/// does the arithmetic, and <see cref="SetpointFrames"/>, which speaks OCPP. The fleet's layout gives the limit tree
+/// (fleet → sites → transformers → connections, each member under its charger's node) and the ramp rate; a member not
+/// heard from (<paramref name="heardAt"/>, else since it joined) for <see cref="FleetSettings.StaleTelemetryAfter"/> is
+/// frozen at its last acknowledged setpoint and gets no frame.
 /// </summary>
 public static class FleetDispatchPlanner
 {
@@ -30,21 +36,27 @@ public static class FleetDispatchPlanner
     /// Members whose charger just refused or did not answer: they keep the setpoint they last acknowledged (frozen, counted
     /// against the target) and get no frame, so the others make up the difference.
     /// </param>
+    /// <param name="heardAt">Session id → when its charger last reported metered power.</param>
     public static DispatchPlan Plan(
-        FleetState state, double targetW, DateTimeOffset now, FleetSettings settings, IReadOnlySet<string>? unresponsive = null)
+        FleetState state, double targetW, DateTimeOffset now, FleetSettings settings, IReadOnlySet<string>? unresponsive = null,
+        IReadOnlyDictionary<string, DateTimeOffset>? heardAt = null)
     {
+        var (tree, nodeIndex) = state.Layout.ToLimitTree(settings.MaxImportW, settings.MaxExportW);
+        var ramp = state.Layout.RampWPerSecond is { } rate ? new RampRate(rate) : RampRate.Unlimited;
         // Ordered by session id: the same state gives the same frames in the same order.
         var members = state.Members.Values.OrderBy(m => m.Bounds.SessionId, StringComparer.Ordinal).ToArray();
         var sessions = new VehicleSession[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
             var m = members[i];
-            sessions[i] = m.Bounds.ToAllocatorSession(m.HeldSetpointW, now, frozen: unresponsive?.Contains(m.Bounds.SessionId) == true);
+            var heard = heardAt is not null && heardAt.TryGetValue(m.Bounds.SessionId, out var at) ? at : m.JoinedAt ?? now;
+            sessions[i] = m.Bounds.ToAllocatorSession(m.HeldSetpointW, now, frozen: unresponsive?.Contains(m.Bounds.SessionId) == true,
+                nodeIndex[state.Layout.NodeOf(m.Bounds.StationId)], ramp, heard);
         }
 
         var policy = new DispatchPolicy(settings.DispatchInterval, settings.StaleTelemetryAfter);
         var allocation = FleetAllocator.Allocate(new DispatchRequest(
-            new Watts(targetW), LimitTree.SingleSite(new Watts(settings.MaxImportW), new Watts(settings.MaxExportW)), sessions, now, policy));
+            new Watts(targetW), tree, sessions, now, policy));
 
         var frames = ImmutableArray.CreateBuilder<PlannedFrame>(members.Length);
         for (var i = 0; i < members.Length; i++)
@@ -58,6 +70,9 @@ public static class FleetDispatchPlanner
             frames.Add(new PlannedFrame(m.Bounds.SessionId, m.Bounds.StationId, m.Bounds.EvseId, action, payload,
                 (double)SetpointFrames.Round(setpoint.Setpoint.Value), setpoint.Reason));
         }
-        return new DispatchPlan(allocation, frames.ToImmutable());
+        return new DispatchPlan(allocation, frames.ToImmutable())
+        {
+            ViolatedLimits = [.. allocation.ViolatedNodes.Select(n => tree[n].Name)],
+        };
     }
 }

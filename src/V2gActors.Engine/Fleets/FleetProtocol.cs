@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using V2gActors.Engine.Serialization;
 using V2gActors.Engine.Sessions;
+using V2gActors.Engine.Fleets.Layout;
 
 namespace V2gActors.Engine.Fleets;
 
@@ -55,7 +56,17 @@ public sealed record FleetStateView(
     ActiveFleetTarget? ActiveTarget,
     ImmutableArray<FleetMemberView> Members,
     ImmutableArray<DispatchRecord> RecentDispatches,
-    long SequenceNr) : IV2gSerializable;
+    long SequenceNr) : IV2gSerializable
+{
+    /// <summary>Target minus what the allocation could reach (positive: the fleet imports less than asked); null without a target.</summary>
+    public double? ShortfallW => TargetW - AllocatedW;
+
+    /// <summary>The fleet's sites, transformers, connections and chargers.</summary>
+    public FleetLayout? Layout { get; init; }
+
+    /// <summary>Limits the last allocation could not hold (frozen sessions alone overload them); empty when all hold.</summary>
+    public ImmutableArray<string> ViolatedLimits { get; init; } = [];
+}
 
 public sealed record FleetMemberView(
     SessionBounds Bounds,

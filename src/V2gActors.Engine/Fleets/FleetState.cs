@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using V2gActors.Engine.Serialization;
 using V2gActors.Engine.Sessions;
+using V2gActors.Engine.Fleets.Layout;
 
 namespace V2gActors.Engine.Fleets;
 
@@ -9,7 +10,11 @@ namespace V2gActors.Engine.Fleets;
 /// (<see cref="HeldSetpointW"/>), the one last sent (<see cref="CommandedSetpointW"/>), and whether our dynamic profile is
 /// known to be installed on its EVSE (then later dispatches use the cheaper UpdateDynamicSchedule).
 /// </summary>
-public sealed record FleetMember(SessionBounds Bounds, double HeldSetpointW, double? CommandedSetpointW, bool ProfileInstalled);
+public sealed record FleetMember(SessionBounds Bounds, double HeldSetpointW, double? CommandedSetpointW, bool ProfileInstalled)
+{
+    /// <summary>When the session joined or last updated its bounds: its telemetry age counts from here until a meter value arrives.</summary>
+    public DateTimeOffset? JoinedAt { get; init; }
+}
 
 /// <summary>
 /// The durable state of one fleet: membership, the active target and the recent dispatch log. Pure, and every
@@ -24,6 +29,12 @@ public sealed record FleetState(
 {
     public const int DispatchesKept = 50;
 
+    /// <summary>Sites, transformers, connections and chargers (Fleets/Layout).</summary>
+    public FleetLayout Layout { get; init; } = FleetLayout.Empty;
+
+    /// <summary>The last target without a duration: what a target with a duration reverts to when it ends.</summary>
+    public ActiveFleetTarget? BaseTarget { get; init; }
+
     public static FleetState Empty { get; } = new(
         ImmutableDictionary<string, FleetMember>.Empty, null,
         ImmutableList<DispatchRecord>.Empty, 0);
@@ -35,8 +46,8 @@ public sealed record FleetState(
         FleetMemberJoined j => this with
         {
             Members = Members.SetItem(j.Member.SessionId, Members.TryGetValue(j.Member.SessionId, out var m)
-                ? m with { Bounds = j.Member }
-                : new FleetMember(j.Member, 0, null, false)),
+                ? m with { Bounds = j.Member, JoinedAt = j.At }
+                : new FleetMember(j.Member, 0, null, false) { JoinedAt = j.At }),
         },
         FleetMemberLeft l => this with { Members = Members.Remove(l.SessionId) },
         FleetDispatchStarted s => FindDispatch(s.Dispatch.DispatchId) is not null ? this : this with
@@ -46,6 +57,9 @@ public sealed record FleetState(
             Dispatches = KeepLast(Dispatches.Add(s.Dispatch)),
             DispatchCount = DispatchCount + 1,
             Members = Commanded(Members, s.Dispatch.Frames),
+            BaseTarget = s.Dispatch.Duration is null
+                ? new ActiveFleetTarget(s.Dispatch.DispatchId, s.Dispatch.TargetW, null, s.Dispatch.Source, s.Dispatch.ReceivedAt)
+                : BaseTarget,
         },
         FleetDispatchReallocated r => FindDispatch(r.DispatchId) is not { } d || d.Rounds >= r.Round ? this : this with
         {
@@ -58,6 +72,7 @@ public sealed record FleetState(
             Members = Commanded(Members, r.Frames),
         },
         FleetFrameAcknowledged a => ApplyAck(a),
+        IFleetLayoutEvent l => this with { Layout = l.ApplyTo(Layout) },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown fleet event"),
     };
 

@@ -25,7 +25,8 @@ public static class V2gEngineHostingExtensions
     /// (registry key <see cref="ConnectionsSupervisor"/>).
     /// </summary>
     public static AkkaConfigurationBuilder AddV2gEngine(this AkkaConfigurationBuilder builder, EngineOptions options,
-        global::V2gActors.Engine.Chargers.Certificates.CsmsCertificateAuthority? certificates = null)
+        global::V2gActors.Engine.Chargers.Certificates.CsmsCertificateAuthority? certificates = null,
+        DispatchOptions? dispatch = null)
     {
         var persistence = options.ToPersistenceOptions();
         PersistenceSetup.PrepareDatabase(persistence);
@@ -47,7 +48,7 @@ public static class V2gEngineHostingExtensions
             .WithShardingDistributedData(new ShardingDDataOptions { Durable = new DurableOptions { Keys = [] } })
             .WithShardRegion<ChargerRegion>(
                 ChargerRegion.TypeName,
-                stationId => ChargerActor.Props(stationId, chargerSettings),
+                (_, registry) => stationId => ChargerActor.Props(stationId, chargerSettings, stations: registry.Get<Stations.StationDispatchRegion>()),
                 new ChargerMessageExtractor(options.Chargers.NumberOfShards),
                 new ShardOptions
                 {
@@ -65,7 +66,7 @@ public static class V2gEngineHostingExtensions
             // Station passwords (rotation, what the WebSocket upgrade checks): Credentials/.
             .AddV2gCredentials(options.Chargers.NumberOfShards)
             // Fleets, vehicle sessions and this node's GridIngress (Fleets/DispatchHostingExtensions.cs).
-            .AddV2gDispatch()
+            .AddV2gDispatch(dispatch)
             // Per-stage dispatch latency histograms (Metrics/), answered to GetDispatchLatency.
             .AddV2gDispatchLatency();
 
@@ -106,7 +107,7 @@ public static class V2gEngineHostingExtensions
         services.AddSingleton(certificates);
         services.AddAkka(options.ActorSystemName, (builder, provider) =>
         {
-            builder.AddV2gEngine(options, certificates);
+            builder.AddV2gEngine(options, certificates, provider.GetService<DispatchOptions>());
             configure?.Invoke(builder, provider);
         });
         return services.AddV2gConnectionHandler();

@@ -4,7 +4,9 @@ using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Engine.Connections;
 using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Fleets.Layout;
 using V2gActors.Engine.Sessions;
+using V2gActors.Engine.Stations;
 
 namespace V2gActors.Engine.Serialization;
 
@@ -101,4 +103,32 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(UnwatchSessionSetpoint))]
 [JsonSerializable(typeof(SessionSetpointChanged))]
 [JsonSerializable(typeof(EndVehicleSession))]
+// dispatch core loop (issue 4): fleet layout, meter relay, session end/schedule/snapshot, station-dispatch entity
+[JsonSerializable(typeof(ApplyFleetLayout))]
+[JsonSerializable(typeof(AssignChargerToFleet))]
+[JsonSerializable(typeof(RemoveChargerFromFleet))]
+[JsonSerializable(typeof(SetFleetLimit))]
+[JsonSerializable(typeof(FleetLayoutUpdated))]
+[JsonSerializable(typeof(FleetLayoutRefused))]
+[JsonSerializable(typeof(FleetLayoutApplied))]
+[JsonSerializable(typeof(FleetChargerAssigned))]
+[JsonSerializable(typeof(FleetChargerRemoved))]
+[JsonSerializable(typeof(FleetLimitSet))]
+[JsonSerializable(typeof(FleetMeterReading))]
+[JsonSerializable(typeof(RecordEvChargingSchedule))]
+[JsonSerializable(typeof(EvChargingScheduleRecorded))]
+[JsonSerializable(typeof(VehicleSessionEnded))]
+[JsonSerializable(typeof(VehicleSessionEvScheduleRecorded))]
+[JsonSerializable(typeof(VehicleSessionState))]
+[JsonSerializable(typeof(AssignStation))]
+[JsonSerializable(typeof(StationAssigned))]
+[JsonSerializable(typeof(StationCallForwarded))]
+[JsonSerializable(typeof(StationMeterReading))]
+[JsonSerializable(typeof(StationTransactionEnded))]
+[JsonSerializable(typeof(GetStationDispatchState))]
+[JsonSerializable(typeof(StationDispatchView))]
+[JsonSerializable(typeof(StopStationDispatch))]
+[JsonSerializable(typeof(StationFleetAssigned))]
+[JsonSerializable(typeof(StationSessionOpened))]
+[JsonSerializable(typeof(StationSessionClosed))]
 internal sealed partial class V2gJsonContext : JsonSerializerContext;

@@ -4,7 +4,9 @@ using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Engine.Connections;
 using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Fleets.Layout;
 using V2gActors.Engine.Sessions;
+using V2gActors.Engine.Stations;
 
 namespace V2gActors.Engine.Serialization;
 
@@ -99,6 +101,34 @@ public static class V2gManifests
         [typeof(UnwatchSessionSetpoint)] = "ses.unwatch.v1",
         [typeof(SessionSetpointChanged)] = "ses.setpoint-changed.v1",
         [typeof(EndVehicleSession)] = "ses.end.v1",
+        // dispatch core loop (issue 4): fleet layout, meter relay, session end/schedule/snapshot, station-dispatch entity ("stn.")
+        [typeof(ApplyFleetLayout)] = "flt.layout-apply.v1",
+        [typeof(AssignChargerToFleet)] = "flt.charger-assign.v1",
+        [typeof(RemoveChargerFromFleet)] = "flt.charger-remove.v1",
+        [typeof(SetFleetLimit)] = "flt.limit-set.v1",
+        [typeof(FleetLayoutUpdated)] = "flt.layout-ok.v1",
+        [typeof(FleetLayoutRefused)] = "flt.layout-refused.v1",
+        [typeof(FleetLayoutApplied)] = "flt.layout-applied.v1",
+        [typeof(FleetChargerAssigned)] = "flt.charger-assigned.v1",
+        [typeof(FleetChargerRemoved)] = "flt.charger-removed.v1",
+        [typeof(FleetLimitSet)] = "flt.limit.v1",
+        [typeof(FleetMeterReading)] = "flt.meter.v1",
+        [typeof(RecordEvChargingSchedule)] = "ses.ev-schedule.v1",
+        [typeof(EvChargingScheduleRecorded)] = "ses.ev-schedule-ok.v1",
+        [typeof(VehicleSessionEnded)] = "ses.ended.v1",
+        [typeof(VehicleSessionEvScheduleRecorded)] = "ses.ev-schedule-recorded.v1",
+        [typeof(VehicleSessionState)] = "ses.state.v1",
+        [typeof(AssignStation)] = "stn.assign.v1",
+        [typeof(StationAssigned)] = "stn.assigned.v1",
+        [typeof(StationCallForwarded)] = "stn.call.v1",
+        [typeof(StationMeterReading)] = "stn.meter.v1",
+        [typeof(StationTransactionEnded)] = "stn.tx-ended.v1",
+        [typeof(GetStationDispatchState)] = "stn.get.v1",
+        [typeof(StationDispatchView)] = "stn.view.v1",
+        [typeof(StopStationDispatch)] = "stn.stop.v1",
+        [typeof(StationFleetAssigned)] = "stn.fleet.v1",
+        [typeof(StationSessionOpened)] = "stn.session-opened.v1",
+        [typeof(StationSessionClosed)] = "stn.session-closed.v1",
     }.ToFrozenDictionary();
 
     public static IReadOnlyDictionary<string, Type> ByManifest { get; } =

@@ -40,17 +40,19 @@ public sealed record SessionBounds(
     /// <summary>
     /// The allocator's view of this session. <paramref name="heldSetpointW"/> is the last setpoint the charger accepted
     /// (ramp limits and frozen sessions start from it); a session the fleet cannot currently command is passed with
-    /// <paramref name="frozen"/> so the allocator keeps it where it is and counts it against the target.
+    /// <paramref name="frozen"/> so the allocator keeps it where it is and counts it against the target. The allocator also
+    /// freezes it when <paramref name="heardAt"/> (default: now) is older than its stale-telemetry policy.
     /// </summary>
-    public VehicleSession ToAllocatorSession(double heldSetpointW, DateTimeOffset now, bool frozen = false) => new(
+    public VehicleSession ToAllocatorSession(double heldSetpointW, DateTimeOffset now, bool frozen = false, int limitNode = 0,
+        RampRate? ramp = null, DateTimeOffset? heardAt = null) => new(
         new SessionId(SessionId),
-        LimitNode: 0,
+        LimitNode: limitNode,
         new Watts(MaxChargeW),
         new Watts(MaxDischargeW),
         new BatteryWindow(new StateOfCharge(SocPercent), new StateOfCharge(ReservePercent), new StateOfCharge(TargetSocPercent)),
         Departure is { } departure ? new EnergyNeed(new WattHours(EnergyRequestWh), departure) : EnergyNeed.None,
         new Watts(heldSetpointW),
-        RampRate.Unlimited,
+        ramp ?? RampRate.Unlimited,
         // Frozen = "not heard from for ages"; MinValue keeps the arithmetic in range (now − MinValue ≈ 2000 years).
-        LastTelemetryAt: frozen ? DateTimeOffset.MinValue : now);
+        LastTelemetryAt: frozen ? DateTimeOffset.MinValue : heardAt ?? now);
 }

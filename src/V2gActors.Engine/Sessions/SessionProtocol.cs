@@ -38,7 +38,14 @@ public sealed record VehicleSessionView(
     double? HeldSetpointW,
     string? HeldDispatchId,
     DateTimeOffset? HeldSince,
-    long SequenceNr) : IV2gSerializable;
+    long SequenceNr) : IV2gSerializable
+{
+    /// <summary>When the session ended (null while it runs) and why.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+    public string? EndReason { get; init; }
+    /// <summary>Time base of the EV's last NotifyEVChargingSchedule, if it sent one.</summary>
+    public DateTimeOffset? EvScheduleTimeBase { get; init; }
+}
 
 /// <summary>Passivation and shard hand-off stop message.</summary>
 public sealed record StopVehicleSession : IV2gSerializable

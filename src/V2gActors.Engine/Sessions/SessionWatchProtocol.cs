@@ -19,8 +19,4 @@ public sealed record UnwatchSessionSetpoint(string SessionId) : ISessionCommand;
 /// </summary>
 public sealed record SessionSetpointChanged(string SessionId, string? DispatchId, double SetpointW, DateTimeOffset At) : IV2gSerializable;
 
-/// <summary>
-/// The EV's session is over (ISO 15118-20 SessionStop, or its connection ended): the session leaves its fleet so it gets
-/// no more setpoints. The fleet journals the departure; the session keeps its history.
-/// </summary>
-public sealed record EndVehicleSession(string SessionId, string Reason) : ISessionCommand;
+// EndVehicleSession (SessionStop, or the EV's connection ended) lives in SessionLifecycle.cs.

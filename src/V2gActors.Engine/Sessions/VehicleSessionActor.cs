@@ -8,10 +8,10 @@ namespace V2gActors.Engine.Sessions;
 
 /// <summary>
 /// One EV at one EVSE, sharded by session id and event-sourced (<c>vehicle-session-{id}</c>): holds the bounds the
-/// vehicle allows and the setpoint the fleet last gave it, and keeps its fleet's membership up to date. The journal is
-/// short (one bounds record per needs update, one setpoint per dispatch), so no snapshots.
+/// vehicle allows and the setpoint the fleet last gave it, and keeps its fleet's membership up to date until the session
+/// ends (<c>VehicleSessionActor.Lifecycle.cs</c>). One setpoint is journaled per dispatch, so it snapshots.
 /// </summary>
-public sealed class VehicleSessionActor : ReceivePersistentActor
+public sealed partial class VehicleSessionActor : ReceivePersistentActor
 {
     private readonly string _sessionId;
     private readonly IActorRef _fleets;
@@ -19,11 +19,16 @@ public sealed class VehicleSessionActor : ReceivePersistentActor
     private VehicleSessionState _state = VehicleSessionState.Empty;
     private readonly SetpointWatchers _watchers = new();
 
-    public VehicleSessionActor(string sessionId, IActorRef fleets)
+    public VehicleSessionActor(string sessionId, IActorRef fleets, int snapshotEvery = DefaultSnapshotEvery)
     {
         _sessionId = sessionId;
         _fleets = fleets;
+        _snapshotEvery = Math.Max(1, snapshotEvery);
 
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is VehicleSessionState snapshot) _state = snapshot;
+        });
         Recover<IVehicleSessionEvent>(e => _state = _state.Apply(e));
 
         Command<RegisterVehicleSession>(OnRegister);
@@ -32,13 +37,19 @@ public sealed class VehicleSessionActor : ReceivePersistentActor
             // Watching SECC sessions get it before the journal does: the charge loop must never wait on the database.
             _watchers.Push(new SessionSetpointChanged(_sessionId, hold.DispatchId, hold.SetpointW, hold.At), Self);
             // PersistAsync: the fleet does not wait for this; the setpoint is already on its way to the charger.
-            PersistAsync(new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At), e => _state = _state.Apply(e));
+            PersistAsync(new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At), e =>
+            {
+                _state = _state.Apply(e);
+                SnapshotNow();
+            });
         });
         Command<WatchSessionSetpoint>(_ => _watchers.Add(Sender, _watchers.Latest ?? HeldNow(), Context));
         Command<UnwatchSessionSetpoint>(_ => _watchers.Remove(Sender, Context));
         Command<Terminated>(t => _watchers.Remove(t.ActorRef, Context));
-        Command<EndVehicleSession>(OnEnd);
         Command<GetVehicleSessionState>(_ => Sender.Tell(View()));
+        Command<EndVehicleSession>(OnEnd);
+        Command<RecordEvChargingSchedule>(OnEvSchedule);
+        HandleSnapshotReplies();
         Command<FleetMemberConfirmed>(_ => { });
         Command<FleetMemberRefused>(r => _log.Warning("{0}: fleet {1} refused the session: {2}", _sessionId, r.FleetId, r.Reason));
         // Setpoints are persisted async: stop after they are journaled.
@@ -49,13 +60,13 @@ public sealed class VehicleSessionActor : ReceivePersistentActor
 
     public static string PersistenceIdFor(string sessionId) => $"vehicle-session-{sessionId}";
 
-    public static Props Props(string sessionId, IActorRef fleets) =>
-        Akka.Actor.Props.Create(() => new VehicleSessionActor(sessionId, fleets));
+    public static Props Props(string sessionId, IActorRef fleets, int snapshotEvery = DefaultSnapshotEvery) =>
+        Akka.Actor.Props.Create(() => new VehicleSessionActor(sessionId, fleets, snapshotEvery));
 
     private void OnRegister(RegisterVehicleSession register)
     {
         var bounds = register.Bounds;
-        if ((bounds.Validate() ?? _state.RefuseRebinding(bounds)) is { } reason)
+        if ((bounds.Validate() ?? _state.RefuseRebinding(bounds) ?? RefuseIfEnded()) is { } reason)
         {
             Sender.Tell(new VehicleSessionRejected(_sessionId, reason));
             return;
@@ -68,19 +79,16 @@ public sealed class VehicleSessionActor : ReceivePersistentActor
             // Every bounds change goes to the fleet: it allocates from its own copy, without a round trip per dispatch.
             _fleets.Tell(new JoinFleet(bounds.FleetId, bounds), Self);
             replyTo.Tell(new VehicleSessionRegistered(_sessionId, bounds.FleetId, LastSequenceNr));
+            SnapshotNow();
         });
-    }
-
-    private void OnEnd(EndVehicleSession end)
-    {
-        if (_state.Bounds is not { } bounds) return;
-        _log.Info("{0}: session ended ({1}); leaving fleet {2}", _sessionId, end.Reason, bounds.FleetId);
-        _fleets.Tell(new LeaveFleet(bounds.FleetId, _sessionId), Self);
     }
 
     private SessionSetpointChanged HeldNow() =>
         new(_sessionId, _state.HeldDispatchId, _state.HeldSetpointW ?? 0, _state.HeldSince ?? DateTimeOffset.UtcNow);
 
     private VehicleSessionView View() =>
-        new(_sessionId, _state.Bounds, _state.HeldSetpointW, _state.HeldDispatchId, _state.HeldSince, LastSequenceNr);
+        new(_sessionId, _state.Bounds, _state.HeldSetpointW, _state.HeldDispatchId, _state.HeldSince, LastSequenceNr)
+        {
+            EndedAt = _state.EndedAt, EndReason = _state.EndReason, EvScheduleTimeBase = _state.EvScheduleTimeBase,
+        };
 }

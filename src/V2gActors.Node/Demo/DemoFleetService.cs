@@ -23,7 +23,7 @@ public sealed class DemoFleetService(
     {
         var demo = options.Value;
         if (!demo.Enabled) return;
-        if (!await WaitForStartedAsync(stoppingToken).ConfigureAwait(false)) return;
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false)) return;
 
         var csms = OcppBaseUri();
         var password = configuration["V2g:Demo:Password"];
@@ -36,6 +36,8 @@ public sealed class DemoFleetService(
             MeterInterval = TimeSpan.FromSeconds(demo.MeterIntervalSeconds),
             PlugInAfter = TimeSpan.FromSeconds(demo.PlugInAfterSeconds),
             TransactionDuration = TimeSpan.FromSeconds(demo.TransactionSeconds),
+            // The EVs tell the CSMS their needs when they plug in: that is how they join their charger's fleet.
+            EvNeeds = new SimulatedEvNeeds { DepartureAfter = TimeSpan.FromSeconds(demo.TransactionSeconds) },
         }, loggers);
         await fleet.StartAsync(demo.ConnectPerSecond, stoppingToken).ConfigureAwait(false);
 
@@ -49,15 +51,6 @@ public sealed class DemoFleetService(
         {
         }
         logger.LogInformation("Demo: stopping simulated chargers");
-    }
-
-    private async Task<bool> WaitForStartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var a = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var b = stoppingToken.Register(() => started.TrySetCanceled());
-        try { await started.Task.ConfigureAwait(false); return true; }
-        catch (OperationCanceledException) { return false; }
     }
 
     /// <summary>The address Kestrel actually bound (port 0 is allowed), as <c>ws://host:port/ocpp</c>.</summary>

@@ -15,4 +15,6 @@ public sealed class DemoOptions
     public double PlugInAfterSeconds { get; set; } = 3;
     public double TransactionSeconds { get; set; } = 60;
     public double SummaryEverySeconds { get; set; } = 5;
+    /// <summary>How often the demo gives each configured fleet a new target (Demo/DemoDispatchService.cs).</summary>
+    public double TargetEverySeconds { get; set; } = 20;
 }

@@ -61,6 +61,7 @@ public static class NodeHost
         });
         builder.Services.AddSingleton<IOcppCredentialValidator, StationCredentialValidator>();
 
+        builder.Services.AddV2gDispatchWithDemo(configuration);
         var activity = new NodeActivity();
         builder.Services.AddSingleton(activity);
         builder.Services.AddV2gEngine(configuration, (akka, _) =>

@@ -36,6 +36,9 @@ public sealed record ChargerSimulatorOptions
     /// <summary>How long an automatic transaction lasts; null: until stopped by the CSMS.</summary>
     public TimeSpan? TransactionDuration { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Sent as NotifyEVChargingNeeds whenever an EV plugs in (after TransactionEvent Started); null: not sent.</summary>
+    public SimulatedEvNeeds? EvNeeds { get; init; }
+
     /// <summary>Charging power the simulated meter reports (W); negative while discharging.</summary>
     public double PowerW { get; init; } = 11_000;
 

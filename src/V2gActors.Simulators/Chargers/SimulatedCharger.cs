@@ -71,6 +71,9 @@ public sealed partial class SimulatedCharger : IAsyncDisposable
 
     public string? ActiveTransactionId(int evseId) => _evses[evseId - 1].TransactionId;
 
+    /// <summary>The CSMS's answer to the last NotifyEVChargingNeeds (null before any, or when the call failed).</summary>
+    public NotifyEVChargingNeedsResponse? LastNeedsResponse { get; private set; }
+
     /// <summary>Starts the connect/boot/operate loop in the background.</summary>
     public void Start() => _run ??= Task.Run(() => RunAsync(_stop.Token));
 
@@ -231,6 +234,9 @@ public sealed partial class SimulatedCharger : IAsyncDisposable
         await SendTransactionEventAsync(evse, TransactionEventEnumType.Started, trigger, ChargingStateEnumType.EVConnected,
             remoteStartId: remoteStartId, stoppedReason: null).ConfigureAwait(false);
         _stats.OnTransactionStarted();
+        if (_options.EvNeeds is { } needs)
+            LastNeedsResponse = await CallAsync<NotifyEVChargingNeedsResponse>(_connection!, "NotifyEVChargingNeeds",
+                needs.Request(evse.Id, _connection!.Version, DateTimeOffset.UtcNow)).ConfigureAwait(false);
     }
 
     private async Task SendMeterUpdateLockedAsync(SimulatedEvse evse, CancellationToken token)

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Text;
 using Akka.TestKit.Xunit2;
 using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Fleets.Layout;
+using V2gActors.Engine.Stations;
 using V2gActors.Engine.Serialization;
 using V2gActors.Engine.Sessions;
 using V2gActors.Engine.Tests.Support;
@@ -16,7 +18,7 @@ public sealed class DispatchSerializationTests() : TestKit(EngineTestConfig.InMe
     /// One instance of every "flt." and "ses." type. Public so that the engine-wide completeness test
     /// (Serialization/V2gSerializerTests.Samples) can include them.
     /// </summary>
-    public static IEnumerable<IV2gSerializable> Serializable()
+    public static IEnumerable<IV2gSerializable> Serializable(Akka.Actor.IActorRef actor)
     {
         var t = DispatchSamples.Now;
         var bounds = Bounds("S-1") with { Departure = t.AddHours(3), EnergyRequestWh = 12_000 };
@@ -56,16 +58,54 @@ public sealed class DispatchSerializationTests() : TestKit(EngineTestConfig.InMe
         yield return new SessionSetpointChanged("S-1", "F1-1", -2_000, t);
         yield return new SessionSetpointChanged("S-1", null, 0, t);
         yield return new EndVehicleSession("S-1", "SessionStop");
+        // dispatch core loop: layout, meter relay, session end/schedule/snapshot, station-dispatch entity
+        var node = new LayoutNode("row-a", "depot", "connection", 15_000, double.PositiveInfinity);
+        var layout = FleetLayout.Empty with
+        {
+            Revision = 2, Nodes = [new LayoutNode("depot", null, "site", 50_000, 30_000), node], RampWPerSecond = 2_500,
+            Stations = [new StationPlacement("CS-1", "row-a"), new StationPlacement("CS-9", null)],
+        };
+        yield return new ApplyFleetLayout("F1", layout);
+        yield return new AssignChargerToFleet("F1", "CS-2", null);
+        yield return new RemoveChargerFromFleet("F1", "CS-2");
+        yield return new SetFleetLimit("F1", node);
+        yield return new FleetLayoutUpdated("F1", 2, 1, 2, 9);
+        yield return new FleetLayoutRefused("F1", "cycle");
+        yield return new FleetLayoutApplied(layout, t);
+        yield return new FleetChargerAssigned("CS-2", "row-a", t);
+        yield return new FleetChargerRemoved("CS-2", t);
+        yield return new FleetLimitSet(node, t);
+        yield return new FleetMeterReading("F1", "CS-1", 1, -3_500.5, t);
+        yield return new EndVehicleSession("S-1", "EVDisconnected");
+        yield return new RecordEvChargingSchedule("S-1", t, """{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[]}""");
+        yield return new EvChargingScheduleRecorded("S-1", 3);
+        yield return new VehicleSessionEnded("EVDisconnected", t);
+        yield return new VehicleSessionEvScheduleRecorded(t, """{"id":1}""", t);
+        yield return new VehicleSessionState(bounds, -2_000, "F1-1", t) { EndedAt = t, EndReason = "EVDisconnected", EvScheduleJson = "{}" };
+        yield return new AssignStation("CS-1", null, "F1");
+        yield return new StationAssigned("CS-1", "F1");
+        yield return new StationCallForwarded("CS-1", Ocpp.OcppVersion.V21, "m-1", "NotifyEVChargingNeeds", Encoding.UTF8.GetBytes("{}"), 1, "tx-1",
+            actor);
+        yield return new StationMeterReading("CS-1", 1, 7_000, t);
+        yield return new StationTransactionEnded("CS-1", "tx-1", "EVDisconnected", t);
+        yield return new GetStationDispatchState("CS-1");
+        var stationSession = new StationSession(1, "CS-1:tx-1", "tx-1");
+        yield return new StationDispatchView("CS-1", "F1", [stationSession], 4);
+        yield return StopStationDispatch.Instance;
+        yield return new StationFleetAssigned("F1", t);
+        yield return new StationSessionOpened(stationSession, t);
+        yield return new StationSessionClosed("CS-1:tx-1", "EVDisconnected", t);
     }
 
     [Fact]
     public void Every_fleet_and_session_type_has_a_sample_and_round_trips()
     {
-        var dispatchTypes = V2gManifests.ByType.Where(p => p.Value.StartsWith("flt.", StringComparison.Ordinal) || p.Value.StartsWith("ses.", StringComparison.Ordinal))
+        var dispatchTypes = V2gManifests.ByType.Where(p => p.Value.StartsWith("flt.", StringComparison.Ordinal) || p.Value.StartsWith("ses.", StringComparison.Ordinal)
+                || p.Value.StartsWith("stn.", StringComparison.Ordinal))
             .Select(p => p.Key.Name).Order();
-        Assert.Equal(dispatchTypes, Serializable().Select(s => s.GetType().Name).Distinct().Order());
+        Assert.Equal(dispatchTypes, Serializable(TestActor).Select(s => s.GetType().Name).Distinct().Order());
 
-        foreach (var sample in Serializable())
+        foreach (var sample in Serializable(TestActor))
         {
             var serializer = Sys.Serialization.FindSerializerFor(sample);
             Assert.IsType<V2gSerializer>(serializer);

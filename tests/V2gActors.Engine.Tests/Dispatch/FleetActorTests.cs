@@ -3,6 +3,8 @@ using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Fleets.Layout;
+using V2gActors.Engine.Stations;
 using V2gActors.Engine.Sessions;
 using V2gActors.Engine.Tests.Support;
 using static V2gActors.Engine.Tests.Dispatch.DispatchSamples;
@@ -173,9 +175,9 @@ public sealed class FleetActorTests : TestKit
     {
         var fleet = StartFleet("F5");
         Join(fleet, Bounds("A", "F5"), Bounds("B", "F5"));
-        Sys.EventStream.Publish(new MeterValuesNotice("CS-A", 1, 3_000, null));
-        Sys.EventStream.Publish(new MeterValuesNotice("CS-B", 1, -1_000, null));
-        Sys.EventStream.Publish(new MeterValuesNotice("CS-OTHER", 1, 50_000, null)); // not a member
+        fleet.Tell(new FleetMeterReading("F5", "CS-A", 1, 3_000, DispatchSamples.Now));
+        fleet.Tell(new FleetMeterReading("F5", "CS-B", 1, -1_000, DispatchSamples.Now));
+        fleet.Tell(new FleetMeterReading("F5", "CS-OTHER", 1, 50_000, DispatchSamples.Now)); // not a member
         AwaitAssert(() => Assert.Equal(2_000, State(fleet, "F5").ActualW));
     }
 
@@ -189,5 +191,93 @@ public sealed class FleetActorTests : TestKit
         ExpectMsg<FleetMemberRefused>();
         // (A NaN target cannot even be serialized; the fleet's own finite check guards local senders.)
         Assert.Empty(State(fleet, "F6").Members);
+    }
+
+    [Fact]
+    public void Layout_changes_are_journaled_told_to_the_stations_and_refused_when_the_tree_breaks()
+    {
+        var stations = CreateTestProbe("stations");
+        var fleet = Sys.ActorOf(FleetActor.Props("F7", Settings, _chargers, _sessions, stations: stations));
+        var layout = FleetLayout.Empty with
+        {
+            Revision = 1,
+            Nodes = [new LayoutNode("site", null, "site", 20_000, 10_000), new LayoutNode("row", "site", "connection", 12_000, 5_000)],
+            Stations = [new StationPlacement("CS-A", "row"), new StationPlacement("CS-B", "site")],
+        };
+        fleet.Tell(new ApplyFleetLayout("F7", layout));
+        ExpectMsg<FleetLayoutUpdated>(u => u.Revision == 1 && u.Stations == 2 && u.Limits == 2);
+        Assert.Equal(["CS-A", "CS-B"], new[] { stations.ExpectMsg<AssignStation>(), stations.ExpectMsg<AssignStation>() }
+            .Where(a => a.FleetId == "F7").Select(a => a.StationId).Order());
+
+        fleet.Tell(new AssignChargerToFleet("F7", "CS-C", "row"));
+        ExpectMsg<FleetLayoutUpdated>(u => u.Stations == 3);
+        Assert.Equal(("CS-C", "F7"), stations.ExpectMsg<AssignStation>() is var a ? (a.StationId, a.FleetId) : default);
+        fleet.Tell(new RemoveChargerFromFleet("F7", "CS-B"));
+        ExpectMsg<FleetLayoutUpdated>(u => u.Stations == 2);
+        Assert.Equal(("CS-B", null, "F7"), stations.ExpectMsg<AssignStation>() is var r ? (r.StationId, r.FleetId, r.FromFleetId) : default);
+        fleet.Tell(new SetFleetLimit("F7", new LayoutNode("row", "nowhere", "connection", 1, 1)));
+        Assert.Contains("unknown limit", ExpectMsg<FleetLayoutRefused>().Reason);
+        fleet.Tell(new SetFleetLimit("F7", new LayoutNode("row", "site", "connection", 6_000, 5_000)));
+        ExpectMsg<FleetLayoutUpdated>();
+        fleet.Tell(new ApplyFleetLayout("F7", layout)); // the same revision again (a node restart): runtime changes stay
+        ExpectMsg<FleetLayoutUpdated>(u => u.Stations == 2);
+
+        // The connection limit now binds: A and C share 6 kW however much the fleet asks.
+        Join(fleet, Bounds("A", "F7", station: "CS-A"), Bounds("C", "F7", station: "CS-C"));
+        fleet.Tell(new DispatchFleetTarget("F7", 18_000));
+        Assert.Equal(6_000, ExpectMsg<FleetTargetDispatched>().AllocatedW, 0.5);
+        AnswerFrames(2, _ => "Accepted");
+
+        Watch(fleet);
+        fleet.Tell(StopFleet.Instance);
+        ExpectTerminated(fleet);
+        stations.ReceiveWhile(TimeSpan.FromMilliseconds(200), m => m);
+        var restarted = Sys.ActorOf(FleetActor.Props("F7", Settings, _chargers, _sessions, stations: stations));
+        var view = State(restarted, "F7");
+        Assert.Equal(["CS-A", "CS-C"], view.Layout!.Stations.Select(st => st.StationId));
+        Assert.Equal(6_000, view.Layout.Nodes.Single(n => n.Name == "row").MaxImportW);
+        Assert.Equal(12_000, view.ShortfallW!.Value, 0.5);
+        // After recovery the fleet re-tells its stations (a crash may have cut the last fan-out).
+        Assert.Equal(["CS-A", "CS-C"], new[] { stations.ExpectMsg<AssignStation>(), stations.ExpectMsg<AssignStation>() }
+            .Select(x => x.StationId).Order());
+    }
+
+    [Fact]
+    public void A_target_with_a_duration_reverts_to_the_open_ended_target_when_it_ends()
+    {
+        var fleet = StartFleet("F8");
+        Join(fleet, Bounds("A", "F8"), Bounds("B", "F8"));
+        fleet.Tell(new DispatchFleetTarget("F8", 4_000));
+        ExpectMsg<FleetTargetDispatched>();
+        AnswerFrames(2, _ => "Accepted");
+
+        fleet.Tell(new DispatchFleetTarget("F8", -10_000, TimeSpan.FromSeconds(1), "grid:event"));
+        ExpectMsg<FleetTargetDispatched>();
+        Assert.Equal(-10_000, AnswerFrames(2, _ => "Accepted").Sum(f => SetpointOf(f.Action, f.PayloadJson).Setpoint), 0.2);
+
+        // One second later, without anyone asking: back to 4 kW.
+        var reverted = AnswerFrames(2, _ => "Accepted");
+        Assert.Equal(4_000, reverted.Sum(f => SetpointOf(f.Action, f.PayloadJson).Setpoint), 0.2);
+        AwaitAssert(() =>
+        {
+            var state = State(fleet, "F8");
+            Assert.Equal((4_000.0, "revert:F8-2"), (state.TargetW!.Value, state.ActiveTarget!.Source));
+            Assert.Null(state.ActiveTarget.Until);
+        });
+    }
+
+    [Fact]
+    public void A_member_joining_while_a_target_is_held_gets_its_share_without_a_new_target()
+    {
+        var fleet = StartFleet("F9");
+        Join(fleet, Bounds("A", "F9"));
+        fleet.Tell(new DispatchFleetTarget("F9", 8_000));
+        ExpectMsg<FleetTargetDispatched>();
+        Assert.Equal(8_000, SetpointOf("SetChargingProfile", AnswerFrames(1, _ => "Accepted")[0].PayloadJson).Setpoint, 0.2);
+
+        Join(fleet, Bounds("B", "F9"));
+        var shared = AnswerFrames(2, _ => "Accepted");
+        Assert.Equal(8_000, shared.Sum(f => SetpointOf(f.Action, f.PayloadJson).Setpoint), 0.2);
+        Assert.Equal(["CS-A", "CS-B"], shared.Select(f => f.StationId).Order());
     }
 }

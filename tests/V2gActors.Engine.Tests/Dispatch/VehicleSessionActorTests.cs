@@ -57,3 +57,34 @@ public sealed class VehicleSessionActorTests() : TestKit(DispatchTestConfig.Conf
         fleets.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 }
+
+public sealed class VehicleSessionLifecycleTests() : TestKit(DispatchTestConfig.Config)
+{
+    [Fact]
+    public void Ending_leaves_the_fleet_refuses_new_needs_and_survives_a_restart_from_its_snapshot()
+    {
+        var fleets = CreateTestProbe();
+        var session = Sys.ActorOf(VehicleSessionActor.Props("S-9", fleets, snapshotEvery: 2));
+        session.Tell(new RegisterVehicleSession(Bounds("S-9")));
+        ExpectMsg<VehicleSessionRegistered>();
+        fleets.ExpectMsg<JoinFleet>();
+        session.Tell(new RecordEvChargingSchedule("S-9", DispatchSamples.Now, """{"id":1}"""));
+        ExpectMsg<EvChargingScheduleRecorded>(r => r.SequenceNr == 2);
+
+        session.Tell(new EndVehicleSession("S-9", "EVDisconnected"));
+        Assert.Equal(("F1", "S-9"), fleets.ExpectMsg<LeaveFleet>() is var l ? (l.FleetId, l.SessionId) : default);
+        session.Tell(new EndVehicleSession("S-9", "again"));
+        fleets.ExpectNoMsg(TimeSpan.FromMilliseconds(200));  // idempotent
+        session.Tell(new RegisterVehicleSession(Bounds("S-9")));
+        Assert.Contains("ended", ExpectMsg<VehicleSessionRejected>().Reason);
+
+        Watch(session);
+        session.Tell(StopVehicleSession.Instance);
+        ExpectTerminated(session);
+        var restarted = Sys.ActorOf(VehicleSessionActor.Props("S-9", fleets, snapshotEvery: 2));
+        restarted.Tell(new GetVehicleSessionState("S-9"));
+        var view = ExpectMsg<VehicleSessionView>();
+        Assert.Equal(("EVDisconnected", DispatchSamples.Now, 3L), (view.EndReason, view.EvScheduleTimeBase!.Value, view.SequenceNr));
+        Assert.NotNull(view.EndedAt);
+    }
+}

@@ -82,8 +82,8 @@ public sealed class V2gSerializerTests() : TestKit(EngineTestConfig.InMemory)
         yield return new SendCallError("m-1", OcppErrorCode.PropertyConstraintViolation, "bad");
         yield return new SendCallToCharger("CS-1", "Reset", """{"type":"OnIdle"}"""u8.ToArray(), actor);
         // Fleet and vehicle-session messages and events keep their samples beside their own tests.
-        foreach (var sample in V2gActors.Engine.Tests.Dispatch.DispatchSerializationTests.Serializable()) yield return sample;
         foreach (var sample in V2gActors.Engine.Tests.Chargers.Der.DerSerializationSamples.Serializable()) yield return sample;
+        foreach (var sample in V2gActors.Engine.Tests.Dispatch.DispatchSerializationTests.Serializable(actor)) yield return sample;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Akka.Actor;
@@ -9,16 +10,19 @@ using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Fleets;
 using V2gActors.Engine.Grid;
 using V2gActors.Engine.Sessions;
+using V2gActors.Ocpp.Messages.V21;
 using V2gActors.Simulators.Chargers;
 using Xunit.Abstractions;
 
 namespace V2gActors.Integration.Tests.Dispatch;
 
 /// <summary>
-/// The dispatch slice over real sockets: a node on SQLite, simulated OCPP 2.1 chargers with one EV each, registered as
-/// sessions of one fleet. A fleet target and a train of frequency steps must reach every charger as setpoints that sum
-/// to the target within each session's bounds; acks land in the dispatch log, metered power converges, and the fleet's
-/// membership, active target and dispatch log survive a restart of the node.
+/// The dispatch slice over real sockets: a node on SQLite whose configuration puts six simulated OCPP 2.1 chargers in one
+/// fleet (site → connection); an EV plugs in at each and sends NotifyEVChargingNeeds, which opens its vehicle session and
+/// joins the fleet. A fleet target and a train of frequency steps must reach every charger as setpoints that sum to the
+/// target within each session's bounds; acks land in the dispatch log, metered power (relayed as sharded messages)
+/// converges, a transaction's end takes its session out of the fleet, and the fleet's layout, membership, active target
+/// and dispatch log survive a restart of the node.
 /// </summary>
 public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
 {
@@ -28,39 +32,50 @@ public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
 
     private static double MaxDischarge(int i) => 5_000 + 1_000 * i;
 
+    /// <summary>The fleet as configuration (V2g:Dispatch) describes it: one site, one grid connection, the six chargers.</summary>
+    private static readonly Dictionary<string, string?> FleetConfig = new()
+    {
+        [$"V2g:Dispatch:Fleets:{FleetId}:Revision"] = "1",
+        [$"V2g:Dispatch:Fleets:{FleetId}:Sites:e2e-site:MaxImportW"] = "200000",
+        [$"V2g:Dispatch:Fleets:{FleetId}:Sites:e2e-site:MaxExportW"] = "200000",
+        [$"V2g:Dispatch:Fleets:{FleetId}:Sites:e2e-site:Connections:e2e-row:MaxImportW"] = "100000",
+        [$"V2g:Dispatch:Fleets:{FleetId}:Sites:e2e-site:Connections:e2e-row:Stations:0"] = $"DSP-00..DSP-{Chargers - 1:D2}",
+    };
+
     [Fact]
     public async Task Fleet_targets_and_frequency_steps_reach_every_charger_and_the_fleet_survives_a_restart()
     {
         var file = TempFiles.SqlitePath();
         FleetStateView before;
+        var observed = new ConcurrentBag<CsmsFrameObserved>();
 
-        await using (var node = await TestNode.StartAsync(file))
+        await using (var node = await TestNode.StartAsync(file, FleetConfig))
         {
             var registry = node.App.Services.GetRequiredService<ActorRegistry>();
             var fleets = await registry.GetAsync<FleetRegion>();
             var sessions = await registry.GetAsync<VehicleSessionRegion>();
             var grid = await registry.GetAsync<GridIngressActor>();
-            var options = node.SimulatorOptions() with { PlugInAfter = null, MeterInterval = TimeSpan.FromMilliseconds(250) };
-            var chargers = Enumerable.Range(0, Chargers).Select(i => new SimulatedCharger($"DSP-{i:D2}", options)).ToList();
+            var options = node.SimulatorOptions(observed.Add) with { PlugInAfter = null, MeterInterval = TimeSpan.FromMilliseconds(250) };
+            // Each EV states its own discharge limit in NotifyEVChargingNeeds (DC_BPT, v2xChargingParameters).
+            var chargers = Enumerable.Range(0, Chargers).Select(i => new SimulatedCharger($"DSP-{i:D2}", options with
+            {
+                EvNeeds = new SimulatedEvNeeds { MaxChargeW = 11_000, MaxDischargeW = MaxDischarge(i), SocPercent = 60, TargetSocPercent = 90 },
+            })).ToList();
             try
             {
                 chargers.ForEach(c => c.Start());
                 await Eventually.HoldsAsync(async () => (await Task.WhenAll(chargers.Select(c => node.StateAsync(c.StationId))))
                     .All(s => s is { Connected: true, Registration: RegistrationStatus.Accepted }), Within);
 
-                // An EV plugs in at every charger; its session registers with the fleet, bound to the transaction.
+                // An EV plugs in at every charger and sends its needs: the charger's fleet (from the configuration) takes
+                // it in as a session bound to the transaction, and only then is the call answered Accepted.
                 await Task.WhenAll(chargers.Select(c => c.StartTransactionAsync(1)));
-                await Eventually.HoldsAsync(async () => (await Task.WhenAll(chargers.Select(c => node.StateAsync(c.StationId))))
-                    .All(s => s.OpenTransactions.Length == 1), Within);
-                for (var i = 0; i < Chargers; i++)
-                {
-                    var c = chargers[i];
-                    var bounds = new SessionBounds($"EV-{i:D2}", FleetId, c.StationId, 1, MaxChargeW: 11_000, MaxDischargeW: MaxDischarge(i),
-                        SocPercent: 60, ReservePercent: 20, TargetSocPercent: 90, EnergyRequestWh: 0, Departure: null,
-                        c.ActiveTransactionId(1), DateTimeOffset.UtcNow);
-                    Assert.IsType<VehicleSessionRegistered>(await sessions.Ask<object>(new RegisterVehicleSession(bounds), Within));
-                }
+                Assert.All(chargers, c => Assert.Equal(NotifyEVChargingNeedsStatusEnumType.Accepted, c.LastNeedsResponse?.Status));
                 await Eventually.HoldsAsync(async () => (await StateAsync(fleets)).Members.Length == Chargers, Within);
+                var joined = await StateAsync(fleets);
+                Assert.Equal(chargers.Select(c => $"{c.StationId}:{c.ActiveTransactionId(1)}").Order(), joined.Members.Select(m => m.Bounds.SessionId).Order());
+                Assert.Equal(Enumerable.Range(0, Chargers).Select(MaxDischarge), joined.Members.Select(m => m.Bounds.MaxDischargeW));
+                Assert.Equal("e2e-row", joined.Layout!.NodeOf("DSP-03"));
 
                 // 1. A charging target: SetChargingProfile at every charger, summing to it.
                 await DispatchAndVerifyAsync(fleets, chargers, 40_000, "SetChargingProfile");
@@ -70,6 +85,21 @@ public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
                 // 3. Central frequency response: GridIngress maps each frequency step onto a fleet target via the droop.
                 var latencies = await FrequencyStepsAsync(grid, fleets, chargers);
                 Report(latencies);
+
+                // 4. The last EV leaves: its transaction ends, its session ends and leaves the fleet, the others take
+                //    over its share of the held target.
+                var leaving = chargers[^1];
+                var leavingSession = $"{leaving.StationId}:{leaving.ActiveTransactionId(1)}";
+                var heldTarget = (await StateAsync(fleets)).TargetW!.Value;
+                await leaving.StopTransactionAsync(1);
+                await Eventually.HoldsAsync(async () => (await StateAsync(fleets)).Members.Length == Chargers - 1, Within);
+                var ended = await sessions.Ask<VehicleSessionView>(new GetVehicleSessionState(leavingSession), Within);
+                Assert.Equal("EVDisconnected", ended.EndReason);
+                await Eventually.HoldsAsync(async () =>
+                {
+                    var last = (await StateAsync(fleets)).RecentDispatches[^1];
+                    return last.Frames.Length == Chargers - 1 && last.AllAnswered && Math.Abs(last.AllocatedW - heldTarget) < 1;
+                }, Within);
 
                 // Acks are journaled beside the fast path: wait until the journal has caught up before stopping.
                 await Eventually.HoldsAsync(async () =>
@@ -86,17 +116,24 @@ public sealed class FleetDispatchEndToEndTests(ITestOutputHelper output)
             }
         }
 
+        // Every frame the CSMS sent (setpoint CALLs, NotifyEVChargingNeeds answers, ...) validates against the official schema.
+        var invalid = CsmsFrameConformance.Violations(observed);
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
+        Assert.Contains(observed, f => f.Action == "NotifyEVChargingNeeds");
+
         // The node is gone; a new one on the same file recovers the fleet from its snapshot + journal.
-        await using (var node = await TestNode.StartAsync(file))
+        await using (var node = await TestNode.StartAsync(file, FleetConfig))
         {
             var fleets = await node.App.Services.GetRequiredService<ActorRegistry>().GetAsync<FleetRegion>();
             var after = await StateAsync(fleets);
+            Assert.Equal(before.Layout!.Stations.AsEnumerable(), after.Layout!.Stations.AsEnumerable());
+            Assert.Equal(before.Layout.Nodes.AsEnumerable(), after.Layout.Nodes.AsEnumerable());
             Assert.Equal(before.Members.Select(m => (m.Bounds, m.HeldSetpointW)), after.Members.Select(m => (m.Bounds, m.HeldSetpointW)));
             Assert.Equal(before.ActiveTarget, after.ActiveTarget);
             Assert.Equal(before.RecentDispatches.Select(d => d.DispatchId), after.RecentDispatches.Select(d => d.DispatchId));
             Assert.Equal(before.RecentDispatches.SelectMany(d => d.Frames), after.RecentDispatches.SelectMany(d => d.Frames));
             Assert.Equal(before.SequenceNr, after.SequenceNr);
-            Assert.Equal(Chargers, after.Members.Length);
+            Assert.Equal(Chargers - 1, after.Members.Length);
             Assert.True(after.RecentDispatches.Length >= 12, $"{after.RecentDispatches.Length} dispatches recovered");
         }
     }
