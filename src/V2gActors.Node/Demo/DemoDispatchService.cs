@@ -8,8 +8,9 @@ namespace V2gActors.Node.Demo;
 
 /// <summary>
 /// With <c>--demo</c>: the configured fleets (<c>V2g:Dispatch:Fleets</c>, which own the demo's SIM- chargers) get a new
-/// target every <see cref="DemoOptions.TargetEverySeconds"/> — charging, discharging, some with a duration so the fleet
-/// reverts when it ends — and a summary line per fleet shows target vs allocated vs actual (metered) power.
+/// target every <see cref="DemoOptions.TargetEverySeconds"/> — charging, discharging, some for 12 s only, after which the
+/// fleet reverts to the open-ended target before — and a summary line per fleet shows target vs allocated vs actual
+/// (metered) power, the shortfall when the site limits cannot deliver the target, and any limit overloaded.
 /// </summary>
 public sealed class DemoDispatchService(
     IOptions<DemoOptions> options,
@@ -21,7 +22,7 @@ public sealed class DemoDispatchService(
     /// <summary>Targets as a share of the fleet's charging capacity (members × their max charge); negative discharges.</summary>
     private static readonly (double Share, TimeSpan? Duration)[] Program =
     [
-        (0.6, null), (-0.4, TimeSpan.FromSeconds(30)), (0.3, null), (1.2, TimeSpan.FromSeconds(30)), (-0.8, null), (0.0, null),
+        (0.6, null), (-0.4, TimeSpan.FromSeconds(12)), (0.3, null), (1.2, TimeSpan.FromSeconds(12)), (-0.8, null), (0.0, null),
     ];
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
@@ -50,7 +51,8 @@ public sealed class DemoDispatchService(
                 {
                     var capacity = state.Members.Sum(m => m.Bounds.MaxChargeW);
                     var target = Math.Round(share * capacity, 0);
-                    fleets.Tell(new DispatchFleetTarget(state.FleetId, target, duration, "demo"));
+                    // The summary line shows the outcome; Nobody swallows the fleet's acknowledgement.
+                    fleets.Tell(new DispatchFleetTarget(state.FleetId, target, duration, "demo"), ActorRefs.Nobody);
                     logger.LogInformation("Demo dispatch | {Fleet}: new target {Target:0.0} kW{Duration}", state.FleetId, target / 1000,
                         duration is { } d ? $" for {d.TotalSeconds:0} s" : "");
                 }
