@@ -35,6 +35,7 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
     private readonly OutboundCallTracker<SendCallToCharger> _outbound;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _closedByPeer;
+    private IActorRef? _entity;
 
     public ChargerConnectionActor(IOcppConnection connection, IActorRef chargers, TimeSpan callTimeout, TimeProvider? time = null)
     {
@@ -45,9 +46,22 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
         _outbound = new OutboundCallTracker<SendCallToCharger>(_time);
 
         Receive<InboundFrame>(f => OnInbound(f.Frame));
-        Receive<SendCallResult>(r => Write(new CallResultFrame(r.MessageId, r.Payload)));
-        Receive<SendCallError>(e => Write(new CallErrorFrame(e.MessageId, e.Code, OcppFrameCodec.TrimDescription(e.Description), default)));
-        Receive<SendCallToCharger>(OnCommand);
+        Receive<SendCallResult>(r =>
+        {
+            FollowEntity();
+            Write(new CallResultFrame(r.MessageId, r.Payload));
+        });
+        Receive<SendCallError>(e =>
+        {
+            FollowEntity();
+            Write(new CallErrorFrame(e.MessageId, e.Code, OcppFrameCodec.TrimDescription(e.Description), default));
+        });
+        Receive<SendCallToCharger>(c =>
+        {
+            FollowEntity();
+            OnCommand(c);
+        });
+        Receive<Terminated>(OnEntityStopped);
         Receive<CheckDeadline>(_ => Step(_outbound.ExpireDue()));
         Receive<ConnectionClosed>(OnClosed);
     }
@@ -57,8 +71,31 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
     public static Props Props(IOcppConnection connection, IActorRef chargers, TimeSpan callTimeout) =>
         Akka.Actor.Props.Create(() => new ChargerConnectionActor(connection, chargers, callTimeout, null));
 
-    protected override void PreStart() =>
+    protected override void PreStart() => Announce();
+
+    private void Announce() =>
         _chargers.Tell(new ChargerConnected(_connection.StationId, _connection.ConnectionId, _connection.Version, Self));
+
+    /// <summary>Watches the entity that answers through this socket (it lives wherever its shard is, maybe another node).</summary>
+    private void FollowEntity()
+    {
+        if (Sender.IsNobody() || Sender.Equals(_entity)) return;
+        if (_entity is not null) Context.Unwatch(_entity);
+        _entity = Sender;
+        Context.Watch(_entity);
+    }
+
+    /// <summary>
+    /// The entity stopped: its shard was handed off (rebalance, a node leaving) or its node died. The next incarnation
+    /// recovers from the journal but cannot know this socket, and a quiet charger may not speak for minutes; until it
+    /// did, commands would find the station offline. Announcing again starts (or reaches) the next incarnation at once.
+    /// </summary>
+    private void OnEntityStopped(Terminated stopped)
+    {
+        if (!stopped.ActorRef.Equals(_entity)) return;
+        _entity = null;
+        Announce();
+    }
 
     protected override void PostStop()
     {
