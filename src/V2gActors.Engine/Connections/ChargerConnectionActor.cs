@@ -26,7 +26,19 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
         public static CheckDeadline Instance { get; } = new();
     }
 
+    private sealed record AnnounceAgain
+    {
+        public static AnnounceAgain Instance { get; } = new();
+    }
+
     private const string DeadlineTimer = "deadline";
+    private const string AnnounceTimer = "announce-again";
+
+    /// <summary>
+    /// When an entity's node dies, this actor may hear of it a moment before the local shard region does, and an
+    /// announcement sent in between goes to the dead node. One more, later, reaches the shard's new home.
+    /// </summary>
+    internal static readonly TimeSpan AnnounceAgainAfter = TimeSpan.FromSeconds(5);
 
     private readonly IOcppConnection _connection;
     private readonly IActorRef _chargers;
@@ -62,6 +74,7 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
             OnCommand(c);
         });
         Receive<Terminated>(OnEntityStopped);
+        Receive<AnnounceAgain>(_ => Announce());
         Receive<CheckDeadline>(_ => Step(_outbound.ExpireDue()));
         Receive<ConnectionClosed>(OnClosed);
     }
@@ -95,6 +108,7 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
         if (!stopped.ActorRef.Equals(_entity)) return;
         _entity = null;
         Announce();
+        Timers.StartSingleTimer(AnnounceTimer, AnnounceAgain.Instance, AnnounceAgainAfter);
     }
 
     protected override void PostStop()

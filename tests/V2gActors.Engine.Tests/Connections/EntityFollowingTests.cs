@@ -39,6 +39,10 @@ public sealed class EntityFollowingTests() : TestKit(EngineTestConfig.Local)
         Sys.Stop(second.Ref);
         region.ExpectMsg<ChargerConnected>();
         region.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        // Once more a little later, in case the first announcement went to a node that had just died.
+        Assert.Equal(connection, region.ExpectMsg<ChargerConnected>(ChargerConnectionActor.AnnounceAgainAfter * 3).Connection);
+        region.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]
