@@ -39,7 +39,7 @@ public sealed class NodeLossTests(PostgresDatabaseFixture database, ITestOutputH
         {
             cluster.StartAll();
             await using var member = await ClusterMember.StartAsync(cluster.SeedNodes);
-            await WaitAsync("three engine nodes Up", () => member.UpNodes().Count == Nodes, Within * 2);
+            await WaitUpAsync("three engine nodes Up", cluster, () => member.UpNodes().Count == Nodes, Within * 2);
             Log($"cluster of {Nodes} node processes Up ({string.Join(", ", cluster.Nodes.Select(n => $"{n.Name} ws:{n.OcppPort} akka:{n.RemotingPort}"))})");
 
             var chargers = Enumerable.Range(0, Chargers).Select(i => new SimulatedCharger($"CL-{i:D2}", SimulatorOptions(cluster, i))).ToList();
@@ -53,7 +53,11 @@ public sealed class NodeLossTests(PostgresDatabaseFixture database, ITestOutputH
                 try
                 {
                     await WaitAsync("a transaction acknowledged at every charger", () => traffic.AcknowledgedSince(DateTimeOffset.MinValue).Count == Chargers);
-                    await AssertChargerEntitiesSpreadAsync(member, cluster);
+                    var hosts = await AssertChargerEntitiesSpreadAsync(member, cluster);
+                    // Charger i's socket is on node i mod N (its first choice, all nodes were up); where is its entity?
+                    var elsewhere = chargers.Where((c, i) => hosts[c.StationId] != cluster.Nodes[i % Nodes].Name).Select(c => c.StationId).ToList();
+                    Assert.NotEmpty(elsewhere);
+                    Log($"{elsewhere.Count} of {Chargers} chargers talk through a socket on one node to their entity on another");
 
                     await RegisterSessionsAsync(member, chargers);
                     acknowledgedDispatches.AddRange(await DispatchAndVerifyAsync(member, chargers, 40_000));
@@ -63,9 +67,10 @@ public sealed class NodeLossTests(PostgresDatabaseFixture database, ITestOutputH
                     var victim = await NodeHostingAsync(member, cluster, FleetRegion.TypeName, FleetId);
                     var dead = cluster.Nodes[victim];
                     Log($"killing {dead.Name} (hosts {FleetId}) with SIGKILL");
-                    var killedAt = DateTimeOffset.UtcNow;
                     var sinceKill = Stopwatch.StartNew();
                     cluster.Process(victim).Kill();
+                    // Taken once the process is gone, so no acknowledgement counted below came from the dead node.
+                    var killedAt = DateTimeOffset.UtcNow;
 
                     await WaitAsync($"{dead.Name} downed and removed", () => !member.Members().Contains(dead.Address));
                     var removed = sinceKill.Elapsed;
@@ -86,7 +91,7 @@ public sealed class NodeLossTests(PostgresDatabaseFixture database, ITestOutputH
 
                     // ---- the dead node comes back, then every node leaves gracefully and returns in turn ----
                     cluster.Start(victim);
-                    await WaitAsync($"{dead.Name} back Up", () => member.UpNodes().Count == Nodes);
+                    await WaitUpAsync($"{dead.Name} back Up", cluster, () => member.UpNodes().Count == Nodes);
                     for (var i = 0; i < Nodes; i++) await RestartGracefullyAsync(member, cluster, i);
 
                     var rolledAt = DateTimeOffset.UtcNow;
@@ -192,23 +197,25 @@ public sealed class NodeLossTests(PostgresDatabaseFixture database, ITestOutputH
         await WaitAsync($"{endpoints.Name} removed after leaving", () => !member.Members().Contains(endpoints.Address));
         var left = leaving.Elapsed;
         cluster.Start(node);
-        await WaitAsync($"{endpoints.Name} Up again", () => member.UpNodes().Contains(endpoints.Address));
+        await WaitUpAsync($"{endpoints.Name} Up again", cluster, () => member.UpNodes().Contains(endpoints.Address));
         Log($"{endpoints.Name}: graceful leave (SIGTERM, exit 0) and removal in {left.TotalSeconds:0.0} s, Up again after {leaving.Elapsed.TotalSeconds:0.0} s");
     }
 
     // ---- assertions -----------------------------------------------------------------------------------------------
 
-    /// <summary>Every node hosts some charger entities: the allocation strategy spreads the shards.</summary>
-    private async Task AssertChargerEntitiesSpreadAsync(ClusterMember member, TestCluster cluster)
+    /// <summary>Every node hosts some charger entities (the allocation strategy spreads the shards); station → node name.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> AssertChargerEntitiesSpreadAsync(ClusterMember member, TestCluster cluster)
     {
-        var perNode = new Dictionary<string, int>();
+        var perNode = new Dictionary<string, IReadOnlyList<string>>();
+        string Counts() => string.Join(", ", perNode.Select(kv => $"{kv.Key}={kv.Value.Count}"));
         await WaitAsync("charger entities on every node", async () =>
         {
             foreach (var node in cluster.Nodes)
-                perNode[node.Name] = (await member.RegionStateAsync(node, ChargerRegion.TypeName)).Shards.Sum(s => s.EntityIds.Count);
-            return perNode.Values.Sum() >= Chargers && perNode.Values.All(n => n > 0);
-        }, describe: () => string.Join(", ", perNode.Select(kv => $"{kv.Key}={kv.Value}")));
-        Log($"charger entities per node: {string.Join(", ", perNode.Select(kv => $"{kv.Key}={kv.Value}"))}");
+                perNode[node.Name] = [.. (await member.RegionStateAsync(node, ChargerRegion.TypeName)).Shards.SelectMany(s => s.EntityIds)];
+            return perNode.Values.Sum(ids => ids.Count) >= Chargers && perNode.Values.All(ids => ids.Count > 0);
+        }, describe: Counts);
+        Log($"charger entities per node: {Counts()}");
+        return perNode.SelectMany(kv => kv.Value.Select(station => (station, kv.Key))).ToDictionary(x => x.station, x => x.Key);
     }
 
     /// <summary>Each entity answers with its open transaction, at least as far as the last acknowledged seqNo.</summary>
@@ -290,6 +297,14 @@ public sealed class NodeLossTests(PostgresDatabaseFixture database, ITestOutputH
             }
         }
     }
+
+    /// <summary>Waits for membership, failing at once (with its output) if a node process died meanwhile.</summary>
+    private Task WaitUpAsync(string what, TestCluster cluster, Func<bool> condition, TimeSpan? within = null) =>
+        WaitAsync(what, () =>
+        {
+            cluster.ThrowIfAnyExited();
+            return condition();
+        }, within);
 
     private Task WaitAsync(string what, Func<bool> condition, TimeSpan? within = null) =>
         WaitAsync(what, () => Task.FromResult(condition()), within);

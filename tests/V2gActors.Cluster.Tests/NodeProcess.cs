@@ -63,10 +63,12 @@ public sealed class NodeProcess : IDisposable
         lock (_gate) return string.Join(Environment.NewLine, _lines.Skip(Math.Max(0, _lines.Count - count)));
     }
 
-    /// <summary>SIGKILL, no shutdown of any kind: the node vanishes mid-flight.</summary>
+    /// <summary>SIGKILL, no shutdown of any kind: the node vanishes mid-flight. Returns once the process is gone.</summary>
     public void Kill()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
     }
 
     /// <summary>SIGTERM and wait for the process to exit on its own; false if it did not within <paramref name="within"/>.</summary>
@@ -92,7 +94,6 @@ public sealed class NodeProcess : IDisposable
         try
         {
             Kill();
-            _process.WaitForExit(10_000);
         }
         catch (InvalidOperationException)
         {

@@ -81,19 +81,54 @@ public sealed class TestCluster : IDisposable
         for (var i = 0; i < seeds.Count; i++) yield return $"--V2g:SeedNodes:{i}={seeds[i]}";
     }
 
-    /// <summary>Free loopback ports, all held open until every one is chosen so none is handed out twice.</summary>
+    /// <summary>
+    /// Free loopback ports below the kernel's ephemeral range: a node binds its ports seconds after they were chosen,
+    /// and on a busy machine an ephemeral port may meanwhile be taken by any outgoing connection (PostgreSQL, remoting,
+    /// other test runs). Ports under the range are only taken by listeners that ask for them. Each candidate is held
+    /// open until all are chosen, so none is handed out twice.
+    /// </summary>
     private static int[] FreePorts(int count)
     {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        var ephemeralStart = EphemeralRangeStart();
+        var low = Math.Max(1024, ephemeralStart - 12_000);
+        var listeners = new List<TcpListener>();
         try
         {
-            listeners.ForEach(l => l.Start());
+            while (listeners.Count < count)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, Random.Shared.Next(low, ephemeralStart));
+                try
+                {
+                    listener.Start();
+                    listeners.Add(listener);
+                }
+                catch (SocketException)
+                {
+                    // Taken: try another.
+                }
+            }
             return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
         }
         finally
         {
             listeners.ForEach(l => l.Stop());
         }
+    }
+
+    private static int EphemeralRangeStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var start)
+            ? start
+            : 32_768;
+    }
+
+    /// <summary>Fails at once with the node's output when a node process has died (e.g. a port was taken after all).</summary>
+    public void ThrowIfAnyExited()
+    {
+        for (var i = 0; i < _processes.Length; i++)
+            if (_processes[i] is { HasExited: true } p)
+                throw new InvalidOperationException($"{Nodes[i].Name} exited with {p.ExitCode}:{Environment.NewLine}{p.Tail()}");
     }
 }
 
