@@ -48,6 +48,8 @@ public sealed class ClusterMember : IAsyncDisposable
         var host = new HostBuilder().ConfigureServices(services => services.AddAkka(engine.ActorSystemName, (builder, _) => builder
             // Same resolver, failure detector and shard role as the nodes: whichever member leads decides the same way.
             .AddHocon(ClusterSetup.ToHocon(engine.Cluster), HoconAddMode.Prepend)
+            // The nodes' logs matter (kept per process); this member's would only bury them.
+            .ConfigureLoggers(loggers => loggers.LogLevel = Akka.Event.LogLevel.WarningLevel)
             .WithRemoting(new RemoteOptions { HostName = "127.0.0.1", Port = 0 })
             .WithClustering(new ClusterOptions { SeedNodes = [.. seedNodes], Roles = [Role] })
             .WithCustomSerializer(V2gSerializer.Name, [typeof(IV2gSerializable)], system => new V2gSerializer(system))
