@@ -98,6 +98,7 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
 
     private void OnConnected(ChargerConnected connected)
     {
+        if (connected.Connection.Equals(_connection)) return; // announced again (this entity moved): nothing changed
         if (_connection is not null && !_connection.Equals(connected.Connection)) Context.Unwatch(_connection);
         _connection = connected.Connection;
         _connectionId = connected.ConnectionId;

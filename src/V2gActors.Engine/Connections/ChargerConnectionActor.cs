@@ -26,7 +26,19 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
         public static CheckDeadline Instance { get; } = new();
     }
 
+    private sealed record AnnounceAgain
+    {
+        public static AnnounceAgain Instance { get; } = new();
+    }
+
     private const string DeadlineTimer = "deadline";
+    private const string AnnounceTimer = "announce-again";
+
+    /// <summary>
+    /// When an entity's node dies, this actor may hear of it a moment before the local shard region does, and an
+    /// announcement sent in between goes to the dead node. One more, later, reaches the shard's new home.
+    /// </summary>
+    internal static readonly TimeSpan AnnounceAgainAfter = TimeSpan.FromSeconds(5);
 
     private readonly IOcppConnection _connection;
     private readonly IActorRef _chargers;
@@ -35,6 +47,7 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
     private readonly OutboundCallTracker<SendCallToCharger> _outbound;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _closedByPeer;
+    private IActorRef? _entity;
 
     public ChargerConnectionActor(IOcppConnection connection, IActorRef chargers, TimeSpan callTimeout, TimeProvider? time = null)
     {
@@ -45,9 +58,23 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
         _outbound = new OutboundCallTracker<SendCallToCharger>(_time);
 
         Receive<InboundFrame>(f => OnInbound(f.Frame));
-        Receive<SendCallResult>(r => Write(new CallResultFrame(r.MessageId, r.Payload)));
-        Receive<SendCallError>(e => Write(new CallErrorFrame(e.MessageId, e.Code, OcppFrameCodec.TrimDescription(e.Description), default)));
-        Receive<SendCallToCharger>(OnCommand);
+        Receive<SendCallResult>(r =>
+        {
+            FollowEntity();
+            Write(new CallResultFrame(r.MessageId, r.Payload));
+        });
+        Receive<SendCallError>(e =>
+        {
+            FollowEntity();
+            Write(new CallErrorFrame(e.MessageId, e.Code, OcppFrameCodec.TrimDescription(e.Description), default));
+        });
+        Receive<SendCallToCharger>(c =>
+        {
+            FollowEntity();
+            OnCommand(c);
+        });
+        Receive<Terminated>(OnEntityStopped);
+        Receive<AnnounceAgain>(_ => Announce());
         Receive<CheckDeadline>(_ => Step(_outbound.ExpireDue()));
         Receive<ConnectionClosed>(OnClosed);
     }
@@ -57,8 +84,32 @@ public sealed class ChargerConnectionActor : ReceiveActor, IWithTimers
     public static Props Props(IOcppConnection connection, IActorRef chargers, TimeSpan callTimeout) =>
         Akka.Actor.Props.Create(() => new ChargerConnectionActor(connection, chargers, callTimeout, null));
 
-    protected override void PreStart() =>
+    protected override void PreStart() => Announce();
+
+    private void Announce() =>
         _chargers.Tell(new ChargerConnected(_connection.StationId, _connection.ConnectionId, _connection.Version, Self));
+
+    /// <summary>Watches the entity that answers through this socket (it lives wherever its shard is, maybe another node).</summary>
+    private void FollowEntity()
+    {
+        if (Sender.IsNobody() || Sender.Equals(_entity)) return;
+        if (_entity is not null) Context.Unwatch(_entity);
+        _entity = Sender;
+        Context.Watch(_entity);
+    }
+
+    /// <summary>
+    /// The entity stopped: its shard was handed off (rebalance, a node leaving) or its node died. The next incarnation
+    /// recovers from the journal but cannot know this socket, and a quiet charger may not speak for minutes; until it
+    /// did, commands would find the station offline. Announcing again starts (or reaches) the next incarnation at once.
+    /// </summary>
+    private void OnEntityStopped(Terminated stopped)
+    {
+        if (!stopped.ActorRef.Equals(_entity)) return;
+        _entity = null;
+        Announce();
+        Timers.StartSingleTimer(AnnounceTimer, AnnounceAgain.Instance, AnnounceAgainAfter);
+    }
 
     protected override void PostStop()
     {

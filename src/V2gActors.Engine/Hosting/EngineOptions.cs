@@ -22,6 +22,9 @@ public sealed class EngineOptions
     /// <summary>Cluster seed addresses (<c>akka.tcp://v2g@host:4053</c>); empty = a single node that joins itself.</summary>
     public string[] SeedNodes { get; set; } = [];
 
+    /// <summary>Role, split brain resolver, failure detector and sharding of this cluster member.</summary>
+    public ClusterSection Cluster { get; set; } = new();
+
     public PersistenceSection Persistence { get; set; } = new();
 
     public ChargersSection Chargers { get; set; } = new();

@@ -35,13 +35,18 @@ public static class V2gEngineHostingExtensions
 
         builder
             .AddHocon(PersistenceSetup.ToHocon(persistence), HoconAddMode.Prepend)
+            .AddHocon(ClusterSetup.ToHocon(options.Cluster), HoconAddMode.Prepend)
             .WithRemoting(new RemoteOptions
             {
                 HostName = options.Remoting.Hostname,
                 Port = options.Remoting.Port,
                 PublicHostName = options.Remoting.PublicHostname,
             })
-            .WithClustering(new ClusterOptions { SeedNodes = options.SeedNodes.Length > 0 ? options.SeedNodes : null })
+            .WithClustering(new ClusterOptions
+            {
+                SeedNodes = options.SeedNodes.Length > 0 ? options.SeedNodes : null,
+                Roles = [options.Cluster.Role],
+            })
             .WithCustomSerializer(V2gSerializer.Name, [typeof(IV2gSerializable)], system => new V2gSerializer(system))
             // Durable (LMDB) keys off: remembered entities only matter while the cluster runs, because a charger that
             // reconnects after a full restart recreates its entity anyway.
@@ -54,7 +59,7 @@ public static class V2gEngineHostingExtensions
                 {
                     StateStoreMode = StateStoreMode.DData,
                     RememberEntities = true,
-                    RememberEntitiesStore = RememberEntitiesStore.DData,
+                    RememberEntitiesStore = options.Cluster.Sharding.RememberEntitiesStore,
                     HandOffStopMessage = StopCharger.Instance,
                 })
             .WithActors((system, registry) =>

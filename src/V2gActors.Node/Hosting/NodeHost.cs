@@ -42,6 +42,8 @@ public static class NodeHost
         builder.Configuration.Sources.Insert(0, defaults);
         foreach (var file in parsed.ConfigFiles) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
         builder.Configuration.AddEnvironmentVariables("V2G_");
+        // Switches win over --config files and the environment (CreateBuilder added them before the files).
+        builder.Configuration.AddCommandLine(parsed.Rest);
         builder.Configuration.AddInMemoryCollection(parsed.Settings);
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
 

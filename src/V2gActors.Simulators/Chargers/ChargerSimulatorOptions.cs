@@ -8,6 +8,12 @@ public sealed record ChargerSimulatorOptions
     /// <summary>CSMS endpoint without the station id, e.g. <c>ws://127.0.0.1:9000/ocpp</c>.</summary>
     public required Uri CsmsUri { get; init; }
 
+    /// <summary>
+    /// Further CSMS endpoints tried in turn when a connect to the current one fails (like OCPP's prioritised
+    /// NetworkConnectionProfiles): a station whose node died reconnects to another node of the cluster.
+    /// </summary>
+    public IReadOnlyList<Uri> FailoverCsmsUris { get; init; } = [];
+
     /// <summary>Security profile 1 password; null sends no Authorization header.</summary>
     public string? Password { get; init; }
 

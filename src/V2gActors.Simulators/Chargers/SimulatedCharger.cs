@@ -107,11 +107,13 @@ public sealed partial class SimulatedCharger : IAsyncDisposable
     private async Task RunAsync(CancellationToken stop)
     {
         var delay = _options.ReconnectDelay;
+        Uri[] endpoints = [_options.CsmsUri, .. _options.FailoverCsmsUris];
+        var endpoint = 0;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                _connection = await OcppClientConnection.ConnectAsync(_options.CsmsUri, StationId, _password,
+                _connection = await OcppClientConnection.ConnectAsync(endpoints[endpoint], StationId, _password,
                     _options.Subprotocols, new OcppClientCallbacks(OnCall: OnCsmsCallAsync),
                     new OcppClientOptions { ClientCertificate = _options.ClientCertificate, TrustedCsmsRoot = _options.TrustedCsmsRoot },
                     logger: _logger,
@@ -134,6 +136,7 @@ public sealed partial class SimulatedCharger : IAsyncDisposable
             catch (Exception ex) when (ex is OcppConnectException or WebSocketException or HttpRequestException or IOException)
             {
                 _logger.LogDebug("{Station}: connect failed: {Reason}", StationId, ex.Message);
+                endpoint = (endpoint + 1) % endpoints.Length;
             }
             if (stop.IsCancellationRequested) return;
             // Exponential backoff with jitter: a reconnect storm of thousands of stations must not arrive in lockstep.
