@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Configuration;
 using V2gActors.Engine.Chargers;
+using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Engine.Persistence;
 
 namespace V2gActors.Engine.Hosting;
@@ -57,7 +58,9 @@ public sealed class EngineOptions
         new AuthorizationPolicy([.. Authorization.DeniedIdTokens]),
         Math.Max(1, Chargers.SnapshotEvery),
         TimeSpan.FromSeconds(Chargers.PassivateAfterDisconnectedSeconds),
-        Chargers.PullDeviceModelOnBoot);
+        Chargers.PullDeviceModelOnBoot,
+        new SetpointPacing((decimal)Math.Max(0, Chargers.SetpointMinimumChange),
+            TimeSpan.FromMilliseconds(Math.Max(0, Chargers.SetpointMinimumIntervalMs))));
 
     public sealed class RemotingSection
     {
@@ -95,6 +98,12 @@ public sealed class EngineOptions
 
         /// <summary>Send GetBaseReport(FullInventory) after the first accepted/pending boot of a station without device model.</summary>
         public bool PullDeviceModelOnBoot { get; set; } = true;
+
+        /// <summary>Smart charging: an UpdateDynamicSchedule moving the setpoint less than this (W or A, as the profile) is not sent.</summary>
+        public double SetpointMinimumChange { get; set; } = 10;
+
+        /// <summary>Smart charging: at most one UpdateDynamicSchedule per station per this many milliseconds (newer values replace waiting ones).</summary>
+        public double SetpointMinimumIntervalMs { get; set; } = 250;
     }
 
     public sealed class RegistrationSection

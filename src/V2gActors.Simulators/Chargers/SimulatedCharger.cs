@@ -244,6 +244,7 @@ public sealed class SimulatedCharger : IAsyncDisposable
         if (evse.TransactionId is null) return;
         await SendTransactionEventAsync(evse, TransactionEventEnumType.Ended, trigger, ChargingStateEnumType.Idle,
             remoteStartId: null, stoppedReason: reason).ConfigureAwait(false);
+        _smartCharging.TransactionEnded(evse.TransactionId);
         evse.TransactionId = null;
         _stats.OnTransactionEnded();
         await SendStatusAsync(evse.Id, ConnectorStatusEnumType.Available, token).ConfigureAwait(false);

@@ -20,6 +20,8 @@ public sealed class EngineOptionsTests
             ["V2g:Authorization:DeniedIdTokens:0"] = "BAD",
             ["V2g:Chargers:SnapshotEvery"] = "10",
             ["V2g:Chargers:PassivateAfterDisconnectedSeconds"] = "2.5",
+            ["V2g:Chargers:SetpointMinimumChange"] = "50",
+            ["V2g:Chargers:SetpointMinimumIntervalMs"] = "1000",
         }).Build();
 
         var options = EngineOptions.FromConfiguration(configuration);
@@ -32,6 +34,7 @@ public sealed class EngineOptionsTests
         Assert.False(settings.Authorization.IsAccepted("BAD"));
         Assert.Equal(10, settings.SnapshotEvery);
         Assert.Equal(TimeSpan.FromSeconds(2.5), settings.PassivateAfterDisconnected);
+        Assert.Equal(new V2gActors.Engine.Chargers.SmartCharging.SetpointPacing(50m, TimeSpan.FromSeconds(1)), settings.SetpointPacing);
     }
 
     [Fact]
