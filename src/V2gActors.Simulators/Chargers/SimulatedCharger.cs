@@ -12,7 +12,8 @@ namespace V2gActors.Simulators.Chargers;
 /// <summary>
 /// One simulated OCPP 2.1/2.0.1 charging station over a real WebSocket: boots (retrying while Pending/Rejected),
 /// reports connector status, heartbeats, runs transactions with meter values, reconnects with backoff, and answers
-/// the CSMS's commands (device model, reset, availability, triggers, remote start/stop).
+/// the CSMS's commands (device model, reset, availability, triggers, remote start/stop, smart charging and V2X through
+/// <see cref="SimulatedSmartCharging"/>).
 /// </summary>
 public sealed class SimulatedCharger : IAsyncDisposable
 {
