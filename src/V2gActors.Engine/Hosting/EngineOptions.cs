@@ -59,8 +59,8 @@ public sealed class EngineOptions
         Math.Max(1, Chargers.SnapshotEvery),
         TimeSpan.FromSeconds(Chargers.PassivateAfterDisconnectedSeconds),
         Chargers.PullDeviceModelOnBoot,
-        new SetpointPacing((decimal)Math.Max(0, Chargers.SetpointMinimumChange),
-            TimeSpan.FromMilliseconds(Math.Max(0, Chargers.SetpointMinimumIntervalMs))));
+        new SetpointPacing((decimal)Math.Max(0, Chargers.SetpointMinimumChange), Math.Max(0.1, Chargers.SetpointMaxFramesPerSecond),
+            Math.Max(1, Chargers.SetpointBurst)));
 
     public sealed class RemotingSection
     {
@@ -102,8 +102,11 @@ public sealed class EngineOptions
         /// <summary>Smart charging: an UpdateDynamicSchedule moving the setpoint less than this (W or A, as the profile) is not sent.</summary>
         public double SetpointMinimumChange { get; set; } = 10;
 
-        /// <summary>Smart charging: at most one UpdateDynamicSchedule per station per this many milliseconds (newer values replace waiting ones).</summary>
-        public double SetpointMinimumIntervalMs { get; set; } = 250;
+        /// <summary>Smart charging: UpdateDynamicSchedule frames per station per second on average (newer values replace waiting ones).</summary>
+        public double SetpointMaxFramesPerSecond { get; set; } = 10;
+
+        /// <summary>Smart charging: how many UpdateDynamicSchedule frames a station may get back to back before the average applies.</summary>
+        public int SetpointBurst { get; set; } = 10;
     }
 
     public sealed class RegistrationSection

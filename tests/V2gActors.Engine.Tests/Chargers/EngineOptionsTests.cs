@@ -21,7 +21,8 @@ public sealed class EngineOptionsTests
             ["V2g:Chargers:SnapshotEvery"] = "10",
             ["V2g:Chargers:PassivateAfterDisconnectedSeconds"] = "2.5",
             ["V2g:Chargers:SetpointMinimumChange"] = "50",
-            ["V2g:Chargers:SetpointMinimumIntervalMs"] = "1000",
+            ["V2g:Chargers:SetpointMaxFramesPerSecond"] = "2",
+            ["V2g:Chargers:SetpointBurst"] = "3",
         }).Build();
 
         var options = EngineOptions.FromConfiguration(configuration);
@@ -34,7 +35,7 @@ public sealed class EngineOptionsTests
         Assert.False(settings.Authorization.IsAccepted("BAD"));
         Assert.Equal(10, settings.SnapshotEvery);
         Assert.Equal(TimeSpan.FromSeconds(2.5), settings.PassivateAfterDisconnected);
-        Assert.Equal(new V2gActors.Engine.Chargers.SmartCharging.SetpointPacing(50m, TimeSpan.FromSeconds(1)), settings.SetpointPacing);
+        Assert.Equal(new V2gActors.Engine.Chargers.SmartCharging.SetpointPacing(50m, 2, 3), settings.SetpointPacing);
     }
 
     [Fact]

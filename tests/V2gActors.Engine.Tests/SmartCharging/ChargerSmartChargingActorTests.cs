@@ -16,7 +16,7 @@ public sealed class ChargerSmartChargingActorTests() : TestKit(EngineTestConfig.
 {
     private static readonly ChargerSettings Settings = ChargerSettings.Default with
     {
-        PullDeviceModelOnBoot = false, SetpointPacing = new SetpointPacing(10, TimeSpan.Zero),
+        PullDeviceModelOnBoot = false, SetpointPacing = new SetpointPacing(10, MaxFramesPerSecond: 1000, Burst: 1000),
     };
 
     private static string Json(object payload) => Encoding.UTF8.GetString(OcppPayloadCodec.Encode(payload));
