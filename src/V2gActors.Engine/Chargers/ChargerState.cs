@@ -94,7 +94,7 @@ public sealed record ChargerState(
         {
             Connectors = Connectors.SetItem(ConnectorKey(e.EvseId, e.ConnectorId), new ConnectorState(e.EvseId, e.ConnectorId, e.Status, e.At)),
         },
-        TransactionEventRecorded e => ApplyTransactionEvent(e),
+        TransactionEventRecorded e => ApplyTransactionEvent(e) with { Profiles = Profiles.AfterTransactionEvent(e) },
         MeterValuesRecorded e => this with { LatestMeterValuesByEvse = LatestMeterValuesByEvse.SetItem(e.EvseId, e.Samples) },
         ChargerEventsNotified e => this with { RecentEvents = KeepLast(RecentEvents.AddRange(e.Events), RecentEventsKept) },
         SecurityEventReceived e => this with { RecentSecurityEvents = KeepLast(RecentSecurityEvents.Add(e), RecentEventsKept) },

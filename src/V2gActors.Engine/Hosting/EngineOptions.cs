@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Configuration;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Chargers.Admission;
+using V2gActors.Engine.Chargers.SmartCharging;
 using V2gActors.Engine.Persistence;
 
 namespace V2gActors.Engine.Hosting;
@@ -65,7 +66,9 @@ public sealed class EngineOptions
         new AuthorizationPolicy([.. Authorization.DeniedIdTokens]),
         Math.Max(1, Chargers.SnapshotEvery),
         TimeSpan.FromSeconds(Chargers.PassivateAfterDisconnectedSeconds),
-        Chargers.PullDeviceModelOnBoot);
+        Chargers.PullDeviceModelOnBoot,
+        new SetpointPacing((decimal)Math.Max(0, Chargers.SetpointMinimumChange), Math.Max(0.1, Chargers.SetpointMaxFramesPerSecond),
+            Math.Max(1, Chargers.SetpointBurst)));
 
     /// <summary>Plug &amp; Charge and station certificates (Chargers/Certificates).</summary>
     public CertificatesSection Certificates { get; set; } = new();
@@ -114,6 +117,15 @@ public sealed class EngineOptions
 
         /// <summary>Send GetBaseReport(FullInventory) after the first accepted/pending boot of a station without device model.</summary>
         public bool PullDeviceModelOnBoot { get; set; } = true;
+
+        /// <summary>Smart charging: an UpdateDynamicSchedule moving the setpoint less than this (W or A, as the profile) is not sent.</summary>
+        public double SetpointMinimumChange { get; set; } = 10;
+
+        /// <summary>Smart charging: UpdateDynamicSchedule frames per station per second on average (newer values replace waiting ones).</summary>
+        public double SetpointMaxFramesPerSecond { get; set; } = 10;
+
+        /// <summary>Smart charging: how many UpdateDynamicSchedule frames a station may get back to back before the average applies.</summary>
+        public int SetpointBurst { get; set; } = 10;
     }
 
     public sealed class RegistrationSection

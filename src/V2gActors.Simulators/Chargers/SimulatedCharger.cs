@@ -12,7 +12,8 @@ namespace V2gActors.Simulators.Chargers;
 /// <summary>
 /// One simulated OCPP 2.1/2.0.1 charging station over a real WebSocket: boots (retrying while Pending/Rejected),
 /// reports connector status, heartbeats, runs transactions with meter values, reconnects with backoff, and answers
-/// the CSMS's commands (device model, reset, availability, triggers, remote start/stop).
+/// the CSMS's commands (device model, reset, availability, triggers, remote start/stop, smart charging and V2X through
+/// <see cref="SimulatedSmartCharging"/>).
 /// </summary>
 public sealed partial class SimulatedCharger : IAsyncDisposable
 {
@@ -255,6 +256,7 @@ public sealed partial class SimulatedCharger : IAsyncDisposable
         if (evse.TransactionId is null) return;
         await SendTransactionEventAsync(evse, TransactionEventEnumType.Ended, trigger, ChargingStateEnumType.Idle,
             remoteStartId: null, stoppedReason: reason).ConfigureAwait(false);
+        _smartCharging.TransactionEnded(evse.TransactionId);
         evse.TransactionId = null;
         _stats.OnTransactionEnded();
         await SendStatusAsync(evse.Id, ConnectorStatusEnumType.Available, token).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed class SimulatedDeviceModel
             // 2.1 V2X capability: which operation modes this EVSE supports for bidirectional transfer.
             // A charge-only EVSE still follows charging setpoints (CentralSetpoint within [0, limit]) but has no BPT mode.
             _entries.Add(new("V2XChargingCtrlr", evse, "SupportedOperationModes", options.Bidirectional
-                    ? "ChargingOnly,CentralSetpoint,ExternalSetpoint,ExternalLimits,CentralFrequency,LocalFrequency,Idle"
+                    ? "ChargingOnly,CentralSetpoint,ExternalSetpoint,ExternalLimits,CentralFrequency,LocalFrequency,LocalLoadBalancing,Idle"
                     : "ChargingOnly,CentralSetpoint,ExternalLimits,Idle",
                 MutabilityEnumType.ReadOnly, DataEnumType.MemberList));
             _entries.Add(new("V2XChargingCtrlr", evse, "SupportedEnergyTransferModes",

@@ -58,6 +58,14 @@ internal sealed class SimulatedSmartCharging(string stationId, int evseCount, Ch
         }
     }
 
+    /// <summary>K01: a TxProfile ends with its transaction.</summary>
+    public void TransactionEnded(string transactionId)
+    {
+        lock (_gate)
+            foreach (var id in _profiles.Values.Where(p => p.Profile.TransactionId == transactionId).Select(p => p.Profile.Id).ToList())
+                _profiles.Remove(id);
+    }
+
     private IncomingCallReply Set(SetChargingProfileRequest request)
     {
         var profile = request.ChargingProfile;

@@ -20,6 +20,9 @@ public sealed class EngineOptionsTests
             ["V2g:Authorization:DeniedIdTokens:0"] = "BAD",
             ["V2g:Chargers:SnapshotEvery"] = "10",
             ["V2g:Chargers:PassivateAfterDisconnectedSeconds"] = "2.5",
+            ["V2g:Chargers:SetpointMinimumChange"] = "50",
+            ["V2g:Chargers:SetpointMaxFramesPerSecond"] = "2",
+            ["V2g:Chargers:SetpointBurst"] = "3",
         }).Build();
 
         var options = EngineOptions.FromConfiguration(configuration);
@@ -32,6 +35,7 @@ public sealed class EngineOptionsTests
         Assert.False(settings.Authorization.IsAccepted("BAD"));
         Assert.Equal(10, settings.SnapshotEvery);
         Assert.Equal(TimeSpan.FromSeconds(2.5), settings.PassivateAfterDisconnected);
+        Assert.Equal(new V2gActors.Engine.Chargers.SmartCharging.SetpointPacing(50m, 2, 3), settings.SetpointPacing);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace V2gActors.Engine.Tests.SmartCharging;
 public sealed class SetpointCoalescerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly SetpointPacing Pacing = new(MinimumChange: 10, MinimumInterval: TimeSpan.FromMilliseconds(250));
+    private static readonly SetpointPacing Pacing = new(MinimumChange: 10, MaxFramesPerSecond: 4, Burst: 2);
 
     private static QueuedSetpoint<string> Update(int profileId, decimal setpoint, string requester) =>
         new(profileId, new ChargingScheduleUpdateType { Setpoint = setpoint, Limit = 11_000 }, "{}", requester);
@@ -26,10 +26,7 @@ public sealed class SetpointCoalescerTests
             if (coalescer.Next(T0).Send is { } send) sent.Add(send.Update.Setpoint!.Value);
         }
         coalescer.Answered(71001, accepted: true, """{"status":"Accepted"}""");
-        var (_, none, retry) = coalescer.Next(T0);
-        Assert.Null(none);
-        Assert.Equal(Pacing.MinimumInterval, retry);
-        var (_, last, _) = coalescer.Next(T0 + Pacing.MinimumInterval);
+        var (_, last, _) = coalescer.Next(T0);
         sent.Add(last!.Update.Setpoint!.Value);
 
         Assert.Equal([1m, 1000m], sent);
@@ -78,10 +75,15 @@ public sealed class SetpointCoalescerTests
         var coalescer = new SetpointCoalescer<string>(Pacing);
         coalescer.Offer(Update(1, 1_000, "e1"), out _);
         coalescer.Offer(Update(2, 2_000, "e2"), out _);
+        coalescer.Offer(Update(3, 3_000, "e3"), out _);
 
+        // A burst of two leaves at once; the third waits for the bucket (4 frames/s → 250 ms).
         Assert.Equal("e1", coalescer.Next(T0).Send?.Requester);
-        Assert.Null(coalescer.Next(T0.AddMilliseconds(100)).Send);
-        Assert.Equal("e2", coalescer.Next(T0.AddMilliseconds(250)).Send?.Requester);
+        Assert.Equal("e2", coalescer.Next(T0).Send?.Requester);
+        var (_, held, retry) = coalescer.Next(T0.AddMilliseconds(100));
+        Assert.Null(held);
+        Assert.Equal(TimeSpan.FromMilliseconds(150), retry);
+        Assert.Equal("e3", coalescer.Next(T0.AddMilliseconds(250)).Send?.Requester);
         Assert.Empty(coalescer.DrainWaiting());
     }
 }

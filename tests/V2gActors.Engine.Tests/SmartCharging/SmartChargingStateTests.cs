@@ -32,6 +32,17 @@ public sealed class SmartChargingStateTests
     }
 
     [Fact]
+    public void A_tx_profile_is_dropped_when_its_transaction_ends()
+    {
+        var tx = Set(1, Profile(8, ChargingProfilePurposeEnumType.TxProfile, 0, transactionId: "tx-9"));
+        var state = ChargerState.Empty.Apply(new ChargingProfileInstalled(ChargingProfileBook.Record(tx, T0)));
+        TransactionEventRecorded Event(string type) => new("tx-9", 1, type, T0, "EVDeparted", 1, 1, null, null, null, []);
+
+        Assert.NotNull(state.Apply(Event(TransactionEventTypes.Updated)).Profiles.Find(8));
+        Assert.Null(state.Apply(Event(TransactionEventTypes.Ended)).Profiles.Find(8));
+    }
+
+    [Fact]
     public void Pull_is_answered_with_the_latest_update_or_the_installed_values()
     {
         var book = Book(Dynamic);

@@ -68,6 +68,19 @@ public sealed class SmartChargingEndToEndTests
                     (await Command<SetChargingProfileResponse>("SetChargingProfile", SetProfile(evse, profile))).Status);
             await Eventually.HoldsAsync(() => charger.PowerW(1) == -5_000, TimeSpan.FromSeconds(10));
 
+            // Every other V2X operation mode the EVSE lists goes out too (one profile id, replaced each time).
+            foreach (var period in new[]
+                     {
+                         Period(0, mode: OperationModeEnumType.Idle),
+                         Period(11_000, mode: OperationModeEnumType.ChargingOnly),
+                         Period(11_000, -7_000, mode: OperationModeEnumType.ExternalSetpoint),
+                         Period(11_000, -7_000, mode: OperationModeEnumType.ExternalLimits),
+                         Period(11_000, -7_000, 0, OperationModeEnumType.CentralFrequency),
+                         Period(11_000, -7_000, mode: OperationModeEnumType.LocalLoadBalancing),
+                     })
+                Assert.Equal(ChargingProfileStatusEnumType.Accepted, (await Command<SetChargingProfileResponse>("SetChargingProfile",
+                    SetProfile(1, Profile(20, ChargingProfilePurposeEnumType.TxDefaultProfile, 3, period)))).Status);
+
             // The setpoint moves with one small frame; the simulated EV follows it in its meter values.
             Assert.Equal(ChargingProfileStatusEnumType.Accepted,
                 (await Command<UpdateDynamicScheduleResponse>("UpdateDynamicSchedule", Update(71001, -3_000))).Status);
@@ -107,7 +120,8 @@ public sealed class SmartChargingEndToEndTests
                 Json(new ClearChargingProfileRequest { ChargingProfileId = 6 }))).Status);
 
             var installed = await InstalledAsync(node, station);
-            Assert.Equal([1, 2, 4, 5, 71001], installed.Profiles.Select(p => p.ProfileId).Order());
+            Assert.Equal([1, 2, 4, 5, 20, 71001], installed.Profiles.Select(p => p.ProfileId).Order());
+            Assert.Equal("LocalLoadBalancing", installed.Profiles.Single(p => p.ProfileId == 20).OperationMode);
             var tx = installed.Profiles.Single(p => p.ProfileId == 71001);
             Assert.Equal(("TxProfile", "Dynamic", "CentralSetpoint", transactionId), (tx.Purpose, tx.Kind, tx.OperationMode, tx.TransactionId));
             Assert.Contains("-3000", tx.DynamicUpdateJson);
@@ -121,7 +135,7 @@ public sealed class SmartChargingEndToEndTests
         await using (var restarted = await TestNode.StartAsync(sqlite))
         {
             var recovered = await InstalledAsync(restarted, station);
-            Assert.Equal([1, 2, 4, 5, 71001], recovered.Profiles.Select(p => p.ProfileId).Order());
+            Assert.Equal([1, 2, 4, 5, 20, 71001], recovered.Profiles.Select(p => p.ProfileId).Order());
         }
 
         AssertSchemaValid(observed, answers);

@@ -33,6 +33,9 @@ public sealed partial class ChargerActor
 
     private SetpointCoalescer<IActorRef>? _setpoints;
 
+    /// <summary>Read once per device model (a report replaces the array), not once per command.</summary>
+    private (ImmutableArray<DeviceVariable> Model, V2xCapabilities Capabilities)? _capabilities;
+
     private SetpointCoalescer<IActorRef> Setpoints => _setpoints ??= new(_settings.SetpointPacing ?? SetpointPacing.Default);
 
     private void ReceiveSmartCharging()
@@ -53,7 +56,9 @@ public sealed partial class ChargerActor
         if (!OcppPayloadCodec.TryDecode(OcppVersion.V21, command.Action, OcppPayloadKind.Request, Encoding.UTF8.GetBytes(command.PayloadJson),
                 out var request, out _)) return false;
 
-        var capabilities = V2xCapabilities.From(_state.DeviceModel);
+        if (_capabilities is not { } known || known.Model != _state.DeviceModel)
+            _capabilities = known = (_state.DeviceModel, V2xCapabilities.From(_state.DeviceModel));
+        var capabilities = known.Capabilities;
         var refusal = request switch
         {
             SetChargingProfileRequest set => ChargingProfileRules.Check(set, _state.Profiles, capabilities),

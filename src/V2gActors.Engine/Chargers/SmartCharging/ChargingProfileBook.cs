@@ -25,6 +25,14 @@ public sealed record ChargingProfileBook(ImmutableSortedDictionary<int, Installe
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown charging-profile event"),
     };
 
+    /// <summary>A TxProfile lives as long as its transaction (K01): the station discards it when the transaction ends.</summary>
+    public ChargingProfileBook AfterTransactionEvent(TransactionEventRecorded e)
+    {
+        if (e.EventType != TransactionEventTypes.Ended) return this;
+        var ended = Profiles.Values.Where(p => p.TransactionId == e.TransactionId).Select(p => p.ProfileId).ToList();
+        return ended.Count == 0 ? this : new(Profiles.RemoveRange(ended));
+    }
+
     /// <summary>The ids a ClearChargingProfile would remove (K10: by id, or by evse/purpose/stackLevel criteria; none = all).</summary>
     public ImmutableArray<int> Matching(ClearChargingProfileRequest request)
     {

@@ -4,12 +4,13 @@ namespace V2gActors.Engine.Chargers.SmartCharging;
 
 /// <summary>
 /// How a charger entity paces UpdateDynamicSchedule frames: an update that moves nothing by at least
-/// <paramref name="MinimumChange"/> (in the profile's rate unit, W or A) is not sent, and at most one frame leaves per
-/// <paramref name="MinimumInterval"/> per station.
+/// <paramref name="MinimumChange"/> (in the profile's rate unit, W or A) is not sent, and frames leave a station at no more
+/// than <paramref name="MaxFramesPerSecond"/> on average with bursts of up to <paramref name="Burst"/> (a token bucket), so
+/// a quick train of real changes (a frequency event) is not delayed while a sustained storm is bounded.
 /// </summary>
-public sealed record SetpointPacing(decimal MinimumChange, TimeSpan MinimumInterval)
+public sealed record SetpointPacing(decimal MinimumChange, double MaxFramesPerSecond, int Burst)
 {
-    public static SetpointPacing Default { get; } = new(MinimumChange: 10m, MinimumInterval: TimeSpan.FromMilliseconds(250));
+    public static SetpointPacing Default { get; } = new(MinimumChange: 10m, MaxFramesPerSecond: 10, Burst: 10);
 }
 
 /// <summary>One UpdateDynamicSchedule waiting to go out, with whoever asked for it.</summary>
@@ -19,8 +20,8 @@ public sealed record QueuedSetpoint<TRequester>(int ProfileId, ChargingScheduleU
 /// Update-storm safety for one station (pure, owned by the charger entity, not persisted): per Dynamic profile (one per
 /// EVSE) at most one UpdateDynamicSchedule is in flight and one waits; a newer one replaces the waiting one (the
 /// superseded requester is told), one that changes nothing beyond <see cref="SetpointPacing.MinimumChange"/> against what
-/// the station holds is answered without a frame, and frames leave no faster than
-/// <see cref="SetpointPacing.MinimumInterval"/>. So a burst of N updates costs about two frames, the last carrying the
+/// the station holds is answered without a frame, and frames leave no faster than the
+/// <see cref="SetpointPacing"/> token bucket allows. So a burst of N updates costs about two frames, the last carrying the
 /// final value.
 /// </summary>
 public sealed class SetpointCoalescer<TRequester>(SetpointPacing pacing)
@@ -28,7 +29,8 @@ public sealed class SetpointCoalescer<TRequester>(SetpointPacing pacing)
     private readonly Dictionary<int, QueuedSetpoint<TRequester>> _waiting = [];
     private readonly Dictionary<int, ChargingScheduleUpdateType> _inFlight = [];
     private readonly Dictionary<int, (ChargingScheduleUpdateType Update, string ResultJson)> _held = [];
-    private DateTimeOffset _lastSentAt = DateTimeOffset.MinValue;
+    private double _tokens = Math.Max(1, pacing.Burst);
+    private DateTimeOffset? _refilledAt;
 
     public int WaitingCount => _waiting.Count;
 
@@ -56,12 +58,19 @@ public sealed class SetpointCoalescer<TRequester>(SetpointPacing pacing)
 
         var ready = _waiting.Values.FirstOrDefault(w => !_inFlight.ContainsKey(w.ProfileId));
         if (ready is null) return (unchanged, null, null);
-        var due = _lastSentAt + pacing.MinimumInterval;
-        if (now < due) return (unchanged, null, due - now);
+        Refill(now);
+        if (_tokens < 1) return (unchanged, null, TimeSpan.FromSeconds((1 - _tokens) / pacing.MaxFramesPerSecond));
+        _tokens -= 1;
         _waiting.Remove(ready.ProfileId);
         _inFlight[ready.ProfileId] = ready.Update;
-        _lastSentAt = now;
         return (unchanged, ready, null);
+    }
+
+    private void Refill(DateTimeOffset now)
+    {
+        if (_refilledAt is { } last && now > last)
+            _tokens = Math.Min(Math.Max(1, pacing.Burst), _tokens + (now - last).TotalSeconds * pacing.MaxFramesPerSecond);
+        _refilledAt = now;
     }
 
     /// <summary>The station answered the frame of <paramref name="profileId"/>; an accepted one becomes what it holds.</summary>
