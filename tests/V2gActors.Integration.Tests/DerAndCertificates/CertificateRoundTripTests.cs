@@ -91,6 +91,13 @@ public sealed class CertificateRoundTripTests
         Assert.Equal(AuthorizeCertificateStatusEnumType.Accepted, authorized!.CertificateStatus);
         Assert.Equal(AuthorizationStatusEnumType.Accepted, authorized.IdTokenInfo.Status);
 
+        var contractPem = CertificateFiles.ChainPem([.. pki.ContractChain]);
+        Assert.Equal(AuthorizeCertificateStatusEnumType.Accepted,
+            (await station.Charger.AuthorizeContractAsync(V2gDevelopmentPki.DefaultEmaid, contractPem))!.CertificateStatus);
+        // A chain that does not lead to the MO root (the SECC chain leads to the V2G root).
+        Assert.Equal(AuthorizeCertificateStatusEnumType.CertChainError,
+            (await station.Charger.AuthorizeContractAsync(V2gDevelopmentPki.DefaultEmaid, CertificateFiles.ChainPem([.. pki.SeccChain])))!.CertificateStatus);
+
         ca.Revoke(pki.Contract, pki.MoSubCa2, DateTimeOffset.UtcNow);
         var revoked = await station.Charger.GetCertificateStatusAsync(SimulatedCertificateStore.OcspData(pki.Contract, pki.MoSubCa2, Responder));
         var revokedBasic = (BasicOcspResp)new OcspResp(Convert.FromBase64String(revoked!.OcspResult!)).GetResponseObject();
@@ -98,6 +105,8 @@ public sealed class CertificateRoundTripTests
         var refused = await station.Charger.AuthorizeContractAsync(V2gDevelopmentPki.DefaultEmaid, contractChain);
         Assert.Equal(AuthorizeCertificateStatusEnumType.CertificateRevoked, refused!.CertificateStatus);
         Assert.Equal(AuthorizationStatusEnumType.Invalid, refused.IdTokenInfo.Status);
+        Assert.Equal(AuthorizeCertificateStatusEnumType.CertificateRevoked,
+            (await station.Charger.AuthorizeContractAsync(V2gDevelopmentPki.DefaultEmaid, contractPem))!.CertificateStatus);
 
         // A certificate from a CA the responder does not answer for.
         using var foreign = CertificateFactory.SelfSigned(CertificateProfile.Ca("CN=Somebody else's root", TimeSpan.FromDays(2)));

@@ -19,7 +19,7 @@ public static class CertificateCallHandler
     public static ChargerCallDecision? Handle(object request, ChargerSettings settings, DateTimeOffset now)
     {
         if (request is not (SignCertificateRequest or GetCertificateStatusRequest or Get15118EVCertificateRequest
-            or AuthorizeRequest { Iso15118CertificateHashData.Count: > 0 }))
+            or AuthorizeRequest { Iso15118CertificateHashData.Count: > 0 } or AuthorizeRequest { Certificate: not null }))
             return null;
         if (settings.Certificates is not { } ca)
             return ChargerCallDecision.Fail(OcppErrorCode.NotSupported, "This CSMS has no certificate authority configured.");
@@ -83,21 +83,47 @@ public static class CertificateCallHandler
     }
 
     /// <summary>
-    /// C07: every certificate of the contract chain the station names must be good; a revoked one makes the answer
-    /// CertificateRevoked, one from an unknown issuer CertChainError, and either makes the idToken Invalid.
+    /// C07: every certificate of the contract chain the station names (by hash data, or as a PEM chain the CSMS validates
+    /// against the MO root itself) must be good; a revoked one makes the answer CertificateRevoked, an expired one
+    /// CertificateExpired, one from an unknown issuer or a broken chain CertChainError, and each makes the idToken Invalid.
     /// </summary>
     private static AuthorizeResponse Authorize(AuthorizeRequest request, CsmsCertificateAuthority ca, AuthorizationPolicy policy)
     {
-        var statuses = request.Iso15118CertificateHashData!.Select(d => ca.Status(IdOf(d)).Kind).ToList();
-        var certificate = statuses.Contains(CertificateStatusKind.Revoked) ? AuthorizeCertificateStatusEnumType.CertificateRevoked
-            : statuses.Contains(CertificateStatusKind.UnknownIssuer) ? AuthorizeCertificateStatusEnumType.CertChainError
-            : AuthorizeCertificateStatusEnumType.Accepted;
+        AuthorizeCertificateStatusEnumType? certificate = request.Certificate is { } pem ? ContractChainStatus(pem, ca) : null;
+        if (certificate is null or AuthorizeCertificateStatusEnumType.Accepted)
+        {
+            var statuses = (request.Iso15118CertificateHashData ?? []).Select(d => ca.Status(IdOf(d)).Kind).ToList();
+            certificate = statuses.Contains(CertificateStatusKind.Revoked) ? AuthorizeCertificateStatusEnumType.CertificateRevoked
+                : statuses.Contains(CertificateStatusKind.UnknownIssuer) ? AuthorizeCertificateStatusEnumType.CertChainError
+                : AuthorizeCertificateStatusEnumType.Accepted;
+        }
         var accepted = certificate == AuthorizeCertificateStatusEnumType.Accepted && policy.IsAccepted(request.IdToken.IdToken);
         return new AuthorizeResponse
         {
             CertificateStatus = certificate,
             IdTokenInfo = new IdTokenInfoType { Status = accepted ? AuthorizationStatusEnumType.Accepted : AuthorizationStatusEnumType.Invalid },
         };
+    }
+
+    /// <summary>A contract chain (PEM, leaf first) checked against the MO root, then each link against the OCSP book.</summary>
+    private static AuthorizeCertificateStatusEnumType ContractChainStatus(string pem, CsmsCertificateAuthority ca)
+    {
+        IReadOnlyList<X509Certificate2> chain;
+        try { chain = CertificateFiles.ParseChainPem(pem); }
+        catch (CryptographicException) { return AuthorizeCertificateStatusEnumType.CertChainError; }
+        if (chain.Count == 0) return AuthorizeCertificateStatusEnumType.NoCertificateAvailable;
+
+        using var builder = new X509Chain { ChainPolicy = CertificateFactory.TrustOnly(ca.Pki.MoRoot) };
+        builder.ChainPolicy.ExtraStore.AddRange(chain.Skip(1).ToArray());
+        if (!builder.Build(chain[0]))
+            return builder.ChainStatus.Any(s => s.Status.HasFlag(X509ChainStatusFlags.NotTimeValid))
+                ? AuthorizeCertificateStatusEnumType.CertificateExpired
+                : AuthorizeCertificateStatusEnumType.CertChainError;
+
+        var links = builder.ChainElements.Select(e => e.Certificate).ToList();
+        var revoked = links.Zip(links.Skip(1), (certificate, issuer) => ca.Status(CertificateId.Of(certificate, issuer)).Kind)
+            .Contains(CertificateStatusKind.Revoked);
+        return revoked ? AuthorizeCertificateStatusEnumType.CertificateRevoked : AuthorizeCertificateStatusEnumType.Accepted;
     }
 
     /// <summary>The OCPP hash data of a certificate, as the station sends it.</summary>

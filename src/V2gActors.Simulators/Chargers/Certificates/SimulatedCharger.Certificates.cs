@@ -32,6 +32,13 @@ public sealed partial class SimulatedCharger
             IdToken = new IdTokenType { IdToken = emaid, Type = "eMAID" }, Iso15118CertificateHashData = chain,
         });
 
+    /// <summary>C07 without local OCSP data: Authorize an eMAID with its contract chain (PEM, leaf first) for the CSMS to check.</summary>
+    public Task<AuthorizeResponse?> AuthorizeContractAsync(string emaid, string contractChainPem) =>
+        SendAsync<AuthorizeResponse>("Authorize", new AuthorizeRequest
+        {
+            IdToken = new IdTokenType { IdToken = emaid, Type = "eMAID" }, Certificate = contractChainPem,
+        });
+
     /// <summary>M01/M02: forwards an EV's CertificateInstallationReq (EXI, base64) to the CSMS.</summary>
     public Task<Get15118EVCertificateResponse?> Get15118EVCertificateAsync(string exiRequestBase64, string schemaVersion = "urn:iso:std:iso:15118:-20:CommonMessages") =>
         SendAsync<Get15118EVCertificateResponse>("Get15118EVCertificate", new Get15118EVCertificateRequest
