@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.Singleton;
 using Akka.Hosting;
 using Microsoft.Extensions.Options;
 using V2gActors.Engine.Fleets;
@@ -35,7 +36,11 @@ public static class CsipHostingExtensions
     }
 }
 
-/// <summary>Starts the fleets' CSIP actors after the actor system (registered after the engine, so it starts later).</summary>
+/// <summary>
+/// Starts the fleets' CSIP actors after the actor system (registered after the engine, so it starts later). Each is a
+/// cluster singleton: a utility must see one client per EndDevice, and the oldest node runs it (with its GridIngress),
+/// handing it over when that node leaves.
+/// </summary>
 public sealed class CsipAdapterService(
     IOptions<CsipOptions> options,
     ActorSystem system,
@@ -54,15 +59,13 @@ public sealed class CsipAdapterService(
         var fleets = await registry.GetAsync<FleetRegion>(cancellationToken).ConfigureAwait(false);
         foreach (var fleet in o.Fleets.Where(f => f.FleetId.Length > 0))
         {
-            _actors.Add(system.ActorOf(CsipFleetActor.Props(new CsipFleetSettings(o, fleet, connection, grid, fleets, board)),
-                $"csip-{Uri.EscapeDataString(fleet.FleetId)}"));
+            var props = CsipFleetActor.Props(new CsipFleetSettings(o, fleet, connection, grid, fleets, board));
+            _actors.Add(system.ActorOf(ClusterSingletonManager.Props(props, PoisonPill.Instance,
+                ClusterSingletonManagerSettings.Create(system).WithSingletonName("fleet")), $"csip-{Uri.EscapeDataString(fleet.FleetId)}"));
         }
         logger.LogInformation("CSIP: {Count} fleet(s) as EndDevices of {Server}", _actors.Count, o.ServerUrl);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        foreach (var actor in _actors) actor.Tell(PoisonPill.Instance);
-        return Task.CompletedTask;
-    }
+    // The singletons stop (and hand over) with the actor system's coordinated shutdown.
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

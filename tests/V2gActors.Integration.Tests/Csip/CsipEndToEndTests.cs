@@ -11,6 +11,7 @@ using V2gActors.Ieee2030_5.Security;
 using V2gActors.Ieee2030_5.Server;
 using V2gActors.Ieee2030_5.Server.State;
 using V2gActors.Simulators.Chargers;
+using Xunit.Abstractions;
 
 namespace V2gActors.Integration.Tests.Csip;
 
@@ -21,7 +22,7 @@ namespace V2gActors.Integration.Tests.Csip;
 /// received → started (after the chargers acknowledged) → completed, and the fleet's DER documents and metering must
 /// appear on the head-end.
 /// </summary>
-public sealed class CsipEndToEndTests : IAsyncLifetime
+public sealed class CsipEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string FleetId = "FLEET-CSIP";
     private const int Chargers = 3;
@@ -85,11 +86,13 @@ public sealed class CsipEndToEndTests : IAsyncLifetime
             // The DSO asks for 15 kW of output for 10 s: the fleet discharges 15 kW across its chargers.
             var seen = chargers.ToDictionary(c => c.StationId, c => c.SetpointsReceived.Count);
             var mrid = Convert.FromHexString("B2000000000000000000000000000001");
+            var published = DateTimeOffset.UtcNow;
             Publish(mrid, startsIn: 0, duration: 10, outputKw: 15);
 
             await Eventually.HoldsAsync(() => chargers.All(c => c.SetpointsReceived.Count > seen[c.StationId]), Within,
                 () => "setpoints did not reach every charger");
             Assert.Equal(-15_000, chargers.Sum(c => c.SetpointsReceived[^1].SetpointW), Chargers * 0.1);
+            Report(chargers.Select(c => c.SetpointsReceived[^1].ReceivedAt - published).ToList());
 
             // Responses in order: received, started (after the acks), completed (after the 10 s window).
             await Eventually.HoldsAsync(() => _server.State.Responses.StatusesFor(mrid).Count >= 2, Within,
@@ -129,6 +132,17 @@ public sealed class CsipEndToEndTests : IAsyncLifetime
         {
             await Task.WhenAll(chargers.Select(c => c.DisposeAsync().AsTask()));
         }
+    }
+
+    /// <summary>Printed, not asserted: the shared machine's load decides it (subscription notification, not polling).</summary>
+    private void Report(List<TimeSpan> latencies)
+    {
+        var line = System.FormattableString.Invariant(
+            $"2030.5 DERControl published on the head-end → setpoint frame at the charger (notification, mTLS), {latencies.Count} chargers: ") +
+            string.Join(", ", latencies.Select(l => System.FormattableString.Invariant($"{l.TotalMilliseconds:0} ms")));
+        output.WriteLine(line);
+        Console.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("V2G_TEST_REPORT") is { Length: > 0 } report) File.AppendAllText(report, line + Environment.NewLine);
     }
 
     /// <summary>The DSO asks for <paramref name="outputKw"/> of output (opModTargetW) from <paramref name="startsIn"/> seconds on.</summary>
