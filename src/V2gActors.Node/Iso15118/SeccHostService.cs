@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Security.Cryptography.X509Certificates;
 using Akka.Actor;
 using Akka.Hosting;
@@ -67,19 +68,33 @@ public sealed class SeccHostService(
                 remote, sessionId, binding.FleetId, binding.StationId, binding.EvseId);
             return live.Context;
         });
-        if (o.SdpPort >= 0) _sdp = SdpServer.Start(new IPEndPoint(address, o.SdpPort), _server.LocalEndPoint);
-        if (o.SdpMulticast) _multicast = StartMulticast(o);
+        var announced = Announced(_server.LocalEndPoint, o.SdpInterface);
+        if (o.SdpPort >= 0) _sdp = SdpServer.Start(new IPEndPoint(address, o.SdpPort), announced);
+        if (o.SdpMulticast) _multicast = StartMulticast(o, announced);
         endpoint.Started(_server.LocalEndPoint, _sdp?.LocalEndPoint, _root!, binding);
         logger.LogInformation("SECC: ISO 15118-20 over TLS 1.3 on {Tls}, SDP on {Sdp}{Multicast}; sessions join fleet {Fleet} at {Station}/{Evse}",
             _server.LocalEndPoint, _sdp?.LocalEndPoint.ToString() ?? "(off)", _multicast is null ? "" : " and ff02::1 multicast",
             binding.FleetId, binding.StationId, binding.EvseId);
     }
 
-    private SdpServer? StartMulticast(SeccHostOptions o)
+    /// <summary>
+    /// The endpoint SDP announces. An SECC listening on every address (<c>::</c>) announces the link-local address of
+    /// the SDP interface (as on a PLC link; the first non-loopback interface when none is named), else loopback.
+    /// </summary>
+    private static IPEndPoint Announced(IPEndPoint listening, string interfaceName)
+    {
+        if (!listening.Address.Equals(IPAddress.IPv6Any) && !listening.Address.Equals(IPAddress.Any)) return listening;
+        var nic = NetworkInterface.GetAllNetworkInterfaces().Where(n => n.OperationalStatus == OperationalStatus.Up)
+            .FirstOrDefault(n => string.IsNullOrEmpty(interfaceName) ? n.NetworkInterfaceType != NetworkInterfaceType.Loopback : n.Name == interfaceName);
+        var linkLocal = nic?.GetIPProperties().UnicastAddresses.Select(a => a.Address).FirstOrDefault(a => a.IsIPv6LinkLocal);
+        return new IPEndPoint(linkLocal ?? IPAddress.IPv6Loopback, listening.Port);
+    }
+
+    private SdpServer? StartMulticast(SeccHostOptions o, IPEndPoint announced)
     {
         try
         {
-            return SdpServer.StartMulticast(o.SdpPort > 0 ? o.SdpPort : SdpServer.DefaultPort, o.SdpInterface, _server!.LocalEndPoint);
+            return SdpServer.StartMulticast(o.SdpPort > 0 ? o.SdpPort : SdpServer.DefaultPort, o.SdpInterface, announced);
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException)
         {
