@@ -34,4 +34,14 @@ public static class JournalReader
         }
         return entries;
     }
+
+    /// <summary>How many journal rows the persistence ids starting with <paramref name="persistenceIdPrefix"/> have.</summary>
+    public static async Task<long> CountAsync(string connectionString, string persistenceIdPrefix)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM journal WHERE persistence_id LIKE @prefix", connection);
+        command.Parameters.AddWithValue("prefix", persistenceIdPrefix + "%");
+        return (long)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
+    }
 }

@@ -252,6 +252,11 @@ public sealed class NodeLossTests(PostgresDatabaseFixture database, ITestOutputH
             .Select(e => e.Event).OfType<FleetDispatchStarted>().Select(d => d.Dispatch.DispatchId).ToList();
         Assert.Equal(dispatchIds.Count, dispatchIds.Distinct().Count());
         Assert.Subset(dispatchIds.ToHashSet(), dispatches.ToHashSet());
+
+        // cluster-node.json keeps the charger region's remembered entities in the journal too (Akka's event-sourced
+        // store, persistence ids /sharding/chargerShard/{shard}), which is how they restarted on the survivors.
+        Assert.True(await JournalReader.CountAsync(database.ConnectionString, $"/sharding/{ChargerRegion.TypeName}Shard/") > 0,
+            "no remembered charger entities in the journal");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
