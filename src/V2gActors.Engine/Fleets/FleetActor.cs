@@ -225,6 +225,7 @@ public sealed partial class FleetActor : ReceivePersistentActor
     {
         _memberEvses = [.. _state.Members.Values.Select(m => (m.Bounds.StationId, m.Bounds.EvseId))];
         foreach (var stale in _metered.Keys.Where(k => !_memberEvses.Contains(k)).ToList()) _metered.Remove(stale);
+        Context.System.EventStream.Publish(new Grid.FleetMembershipChanged(_fleetId)); // pre-positioning hook (Grid/LocalFrequencyActor)
     }
 
     private FleetStateView View()

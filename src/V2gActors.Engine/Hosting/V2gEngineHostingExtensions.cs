@@ -9,6 +9,7 @@ using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Connections;
 using V2gActors.Engine.Credentials;
 using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Grid;
 using V2gActors.Engine.Metrics;
 using V2gActors.Engine.Persistence;
 using V2gActors.Engine.Serialization;
@@ -73,7 +74,9 @@ public static class V2gEngineHostingExtensions
             // Fleets, vehicle sessions and this node's GridIngress (Fleets/DispatchHostingExtensions.cs).
             .AddV2gDispatch(dispatch)
             // Per-stage dispatch latency histograms (Metrics/), answered to GetDispatchLatency.
-            .AddV2gDispatchLatency();
+            .AddV2gDispatchLatency()
+            // Pre-positioned LocalFrequency curves for armed fleets (Grid/LocalFrequencyActor.cs).
+            .AddV2gLocalFrequency();
 
         if (options.SeedNodes.Length == 0)
         {

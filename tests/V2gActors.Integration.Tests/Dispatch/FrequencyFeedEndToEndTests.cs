@@ -105,7 +105,44 @@ public sealed class FrequencyFeedEndToEndTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task JoinFleetAsync(TestNode node, ActorRegistry registry, List<SimulatedCharger> chargers)
+    [Fact]
+    public async Task Pre_positioned_curves_reach_every_charger_and_are_refreshed_when_a_vehicle_arrives()
+    {
+        await using var node = await TestNode.StartAsync(TempFiles.SqlitePath());
+        var registry = node.App.Services.GetRequiredService<ActorRegistry>();
+        var curves = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var options = node.SimulatorOptions(frame =>
+        {
+            if (frame is { Action: "SetChargingProfile", Kind: V2gActors.Ocpp.OcppPayloadKind.Request }
+                && System.Text.Encoding.UTF8.GetString(frame.Payload.Span).Contains("\"LocalFrequency\"", StringComparison.Ordinal))
+                curves.AddOrUpdate(frame.StationId, 1, (_, n) => n + 1);
+        }) with { PlugInAfter = null, MeterInterval = TimeSpan.FromSeconds(5) };
+        var chargers = Enumerable.Range(0, 4).Select(i => new SimulatedCharger($"PRE-{i:D2}", options)).ToList();
+        try
+        {
+            await JoinFleetAsync(node, registry, chargers.Take(3).ToList());
+            var local = await registry.GetAsync<LocalFrequencyActor>();
+            local.Tell(new ArmLocalFrequency(FleetId, Droop, 33_000));
+            await Eventually.HoldsAsync(() => chargers.Take(3).All(c => curves.GetValueOrDefault(c.StationId) == 1), Within,
+                () => string.Join(", ", curves.Select(kv => $"{kv.Key}:{kv.Value}")));
+            await Eventually.HoldsAsync(async () =>
+                (await local.Ask<LocalFrequencyView>(GetLocalFrequencyState.Instance, Within)).InstalledByFleet[FleetId] == 3, Within);
+
+            // A vehicle arrives: the fleet's hook re-plans and every charger, the new one included, gets its new share.
+            await JoinFleetAsync(node, registry, [chargers[3]], expectedMembers: 4);
+            await Eventually.HoldsAsync(() => chargers.Take(3).All(c => curves.GetValueOrDefault(c.StationId) == 2)
+                && curves.GetValueOrDefault(chargers[3].StationId) == 1, Within,
+                () => string.Join(", ", curves.Select(kv => $"{kv.Key}:{kv.Value}")));
+            await Eventually.HoldsAsync(async () =>
+                (await local.Ask<LocalFrequencyView>(GetLocalFrequencyState.Instance, Within)).InstalledByFleet[FleetId] == 4, Within);
+        }
+        finally
+        {
+            await Task.WhenAll(chargers.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    private static async Task JoinFleetAsync(TestNode node, ActorRegistry registry, List<SimulatedCharger> chargers, int? expectedMembers = null)
     {
         var sessions = await registry.GetAsync<VehicleSessionRegion>();
         var fleets = await registry.GetAsync<FleetRegion>();
@@ -122,7 +159,7 @@ public sealed class FrequencyFeedEndToEndTests(ITestOutputHelper output)
                 c.ActiveTransactionId(1), DateTimeOffset.UtcNow);
             Assert.IsType<VehicleSessionRegistered>(await sessions.Ask<object>(new RegisterVehicleSession(bounds), Within));
         }
-        await Eventually.HoldsAsync(async () => (await StateAsync(fleets)).Members.Length == chargers.Count, Within);
+        await Eventually.HoldsAsync(async () => (await StateAsync(fleets)).Members.Length == (expectedMembers ?? chargers.Count), Within);
     }
 
     private static Task<FleetStateView> StateAsync(IActorRef fleets) => fleets.Ask<FleetStateView>(new GetFleetState(FleetId), Within);
