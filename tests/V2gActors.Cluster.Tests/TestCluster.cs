@@ -77,6 +77,11 @@ public sealed class TestCluster : IDisposable
         yield return $"--V2g:Ocpp:Urls=http://127.0.0.1:{node.OcppPort}";
         // Other test runs share the machine: no fixed command-host port.
         yield return "--V2g:CommandHost:Enabled=false";
+        // Three processes on one machine: /metrics would bind the same default port in each.
+        yield return "--V2g:Metrics:Enabled=false";
+        // The test's charger traffic carries no power readings: without this the fleet would (rightly) freeze its members
+        // as silent a minute after they joined, and the dispatch after the rolling restart would have nobody to move.
+        yield return "--V2g:Dispatch:StaleTelemetrySeconds=3600";
         var seeds = SeedNodes.ToList();
         for (var i = 0; i < seeds.Count; i++) yield return $"--V2g:SeedNodes:{i}={seeds[i]}";
     }

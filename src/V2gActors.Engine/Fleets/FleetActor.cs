@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Sessions;
+using V2gActors.Engine.Stations;
 using V2gActors.Engine.Fleets.Layout;
 
 namespace V2gActors.Engine.Fleets;
@@ -98,6 +99,10 @@ public sealed partial class FleetActor : ReceivePersistentActor
             _state = _state.Apply(e);
             IndexMembers();
             if (isNew) RedispatchSoon();
+            // A session at a station outside the layout (an ISO 15118 session, a direct registration) still needs that
+            // station's metered power, or it would be frozen as silent: have the station relay its meter values here.
+            if (isNew && _stations is not null && !_state.Layout.Contains(member.StationId))
+                _stations.Tell(new AssignStation(member.StationId, _fleetId));
             AfterPersist();
             replyTo.Tell(new FleetMemberConfirmed(_fleetId, member.SessionId, _state.Members.Count));
         });

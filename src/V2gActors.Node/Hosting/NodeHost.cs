@@ -40,6 +40,16 @@ public static class NodeHost
         };
         defaults.ResolveFileProvider();
         builder.Configuration.Sources.Insert(0, defaults);
+        if (parsed.Settings.TryGetValue("V2g:Demo:Enabled", out var demo) && demo == "true")
+        {
+            // The demo's fleets (sites, limits, the simulated chargers under them) are demo data, not node defaults.
+            var demoFleets = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+            {
+                Path = Path.Combine(AppContext.BaseDirectory, "config", "demo.json"), Optional = false, ReloadOnChange = false,
+            };
+            demoFleets.ResolveFileProvider();
+            builder.Configuration.Sources.Insert(1, demoFleets);
+        }
         foreach (var file in parsed.ConfigFiles) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
         builder.Configuration.AddEnvironmentVariables("V2G_");
         // Switches win over --config files and the environment (CreateBuilder added them before the files).

@@ -194,6 +194,20 @@ public sealed class FleetActorTests : TestKit
     }
 
     [Fact]
+    public void A_member_at_a_station_outside_the_layout_has_its_station_relay_meter_values_to_the_fleet()
+    {
+        var stations = CreateTestProbe("stations");
+        var fleet = Sys.ActorOf(FleetActor.Props("F8", Settings, _chargers, _sessions, stations: stations));
+
+        Join(fleet, Bounds("A", "F8"));
+
+        var assign = stations.ExpectMsg<AssignStation>();
+        Assert.Equal(("CS-A", "F8"), (assign.StationId, assign.FleetId));
+        Join(fleet, Bounds("A", "F8")); // a repeated join of the same session assigns nothing again
+        stations.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public void Layout_changes_are_journaled_told_to_the_stations_and_refused_when_the_tree_breaks()
     {
         var stations = CreateTestProbe("stations");

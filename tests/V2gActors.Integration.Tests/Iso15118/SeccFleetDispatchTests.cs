@@ -33,9 +33,11 @@ public sealed class SeccFleetDispatchTests(ITestOutputHelper output)
         await Eventually.HoldsAsync(async () => (await node.StateAsync(stationId)).Registration == RegistrationStatus.Accepted, Within);
 
         var discharging = 0;
+        var loopsAnswered = 0;
         var run = EvccSimulator.RunAsync(SeccNode.Ev(secc) with
         {
             StopWhen = o => o.TargetPowerW < 0 && ++discharging >= 20,
+            OnChargeLoop = _ => Interlocked.Increment(ref loopsAnswered),
         }, timeout.Token);
 
         // The EV's charge parameters make it a member of the fleet, with the EV's own limits.
@@ -44,6 +46,8 @@ public sealed class SeccFleetDispatchTests(ITestOutputHelper output)
         var live = Assert.Single(secc.Sessions);
         // The session's watch is in place once the entity pushed what it holds (nothing yet: 0 W).
         await Eventually.HoldsAsync(() => live.LastSetpoint.AppliedAt != 0, Within);
+        // Dispatch only once the charge loop runs, so "the next response" is one that follows earlier ones.
+        await Eventually.HoldsAsync(() => Volatile.Read(ref loopsAnswered) >= 3, Within);
         var beforeDispatch = System.Diagnostics.Stopwatch.GetTimestamp();
 
         var dispatched = await (await node.FleetsAsync()).Ask<FleetTargetDispatched>(

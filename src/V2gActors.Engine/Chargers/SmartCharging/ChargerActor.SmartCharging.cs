@@ -102,6 +102,7 @@ public sealed partial class ChargerActor
                 success: done => new ProfileCommandAnswered(action, request, replyTo, done),
                 failure: ex => new ProfileCommandAnswered(action, request, replyTo,
                     new ChargerCommandCompleted(_stationId, action, CommandOutcome.Timeout, null, null, ex.Message)));
+        Metrics.DispatchLatencyStamps.CommandForwarded(Context.System, _stationId, action, _clock.GetUtcNow());
     }
 
     private void SendDue()
