@@ -30,7 +30,7 @@ public sealed class FrequencyFeedActor : ReceiveActor
         _settings = settings;
         _clock = clock ?? TimeProvider.System;
         Receive<FrequencySampleReceived>(OnSample);
-        Receive<FrequencySampleRefused>(r => Drop("undecodable", $"{r.Transport} from {r.Remote}: {r.Reason}"));
+        Receive<FrequencySampleRefused>(r => Drop(r.Unauthenticated ? "unauthenticated" : "undecodable", $"{r.Transport} from {r.Remote}: {r.Reason}"));
         Receive<GetFrequencyFeedState>(_ => Sender.Tell(new FrequencyFeedView(_forwarded, _lastHz, _lastReceivedAt,
             _dropped.ToImmutableDictionary(StringComparer.Ordinal), _lastSequence.ToImmutableDictionary(StringComparer.Ordinal))));
     }

@@ -11,7 +11,11 @@ public sealed record FrequencySampleReceived(FrequencySample Sample, DateTimeOff
     : INoSerializationVerificationNeeded;
 
 /// <summary>A listener could not decode a datagram or message (counted and logged by the feed actor).</summary>
-public sealed record FrequencySampleRefused(string Transport, string Remote, string Reason) : INoSerializationVerificationNeeded;
+public sealed record FrequencySampleRefused(string Transport, string Remote, string Reason) : INoSerializationVerificationNeeded
+{
+    /// <summary>Refused for a missing or wrong seal (counted apart from undecodable samples).</summary>
+    public bool Unauthenticated { get; init; }
+}
 
 public sealed record GetFrequencyFeedState : INoSerializationVerificationNeeded
 {

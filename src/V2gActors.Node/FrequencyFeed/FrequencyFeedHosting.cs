@@ -14,6 +14,9 @@ public static class FrequencyFeedHosting
         var section = builder.Configuration.GetSection(FrequencyFeedOptions.SectionName);
         var options = section.Get<FrequencyFeedOptions>() ?? new FrequencyFeedOptions();
         builder.Services.Configure<FrequencyFeedOptions>(section);
+        if (options.Enabled && string.IsNullOrEmpty(options.Key) && !OnlyLoopback(options))
+            throw new InvalidOperationException(
+                "V2g:FrequencyFeed:Key is required when the frequency feed listens beyond loopback: a forged frequency moves every fleet.");
         builder.Services.AddSingleton<FrequencyFeedService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FrequencyFeedService>());
         if (options.Enabled && options.WebSocketUrl is { Length: > 0 } url)
@@ -26,9 +29,18 @@ public static class FrequencyFeedHosting
         if (app.Services.GetService<FrequencyFeedListener>() is not { } feed) return app;
         var service = app.Services.GetRequiredService<FrequencyFeedService>();
         app.Map(feed.Path, (HttpContext context) => feed.Listener.Owns(context)
-            ? FrequencyFeedWebSocket.ServeAsync(context, service.Feed)
+            ? FrequencyFeedWebSocket.ServeAsync(context, service)
             : NotFound(context));
         return app;
+    }
+
+    private static bool OnlyLoopback(FrequencyFeedOptions options)
+    {
+        var udpLoopback = options.Udp is not { Length: > 0 } udp
+                          || (System.Net.IPEndPoint.TryParse(udp, out var endpoint) && System.Net.IPAddress.IsLoopback(endpoint.Address));
+        var webSocketLoopback = options.WebSocketUrl is not { Length: > 0 } url
+                                || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback);
+        return udpLoopback && webSocketLoopback;
     }
 
     private static Task NotFound(HttpContext context)

@@ -21,4 +21,10 @@ public sealed class FrequencyFeedOptions
 
     /// <summary>Samples whose <c>ts</c> is older than this on arrival are dropped; 0 disables the check.</summary>
     public int MaxAgeMilliseconds { get; set; } = 2000;
+
+    /// <summary>
+    /// Shared key: when set, every sample must carry its HMAC-SHA256 seal (docs/frequency-feed.md). Required as soon as a
+    /// listener is bound beyond loopback, because a forged frequency moves every fleet's power.
+    /// </summary>
+    public string Key { get; set; } = "";
 }

@@ -22,6 +22,9 @@ public sealed class FrequencyFeedService(
     /// <summary>The feed actor, once started (the WebSocket endpoint waits for it).</summary>
     public Task<IActorRef> Feed => _feed.Task;
 
+    /// <summary>Checks each message's seal when <see cref="FrequencyFeedOptions.Key"/> is set.</summary>
+    public FrequencySampleAuthenticator Authenticator { get; } = new(options.Value.Key);
+
     /// <summary>The bound UDP endpoint (port 0 resolved), or null without a UDP listener.</summary>
     public IPEndPoint? UdpEndpoint => _udp?.LocalEndPoint as IPEndPoint;
 
@@ -62,7 +65,7 @@ public sealed class FrequencyFeedService(
     {
         if (_udp is not { } socket) return;
         var feed = await Feed.ConfigureAwait(false);
-        var buffer = new byte[FrequencySampleCodec.MaxBytes + 1];
+        var buffer = new byte[FrequencySampleAuthenticator.MaxMessageBytes + 1];
         EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -84,8 +87,13 @@ public sealed class FrequencyFeedService(
     }
 
     /// <summary>Decodes one datagram or message and tells the feed actor (a refusal too, so it is counted).</summary>
-    public static void Deliver(IActorRef feed, ReadOnlySpan<byte> utf8, DateTimeOffset receivedAt, string transport, string remote)
+    public void Deliver(IActorRef feed, ReadOnlySpan<byte> message, DateTimeOffset receivedAt, string transport, string remote)
     {
+        if (!Authenticator.TryOpen(message, out var utf8, out var refusal))
+        {
+            feed.Tell(new FrequencySampleRefused(transport, remote, refusal!) { Unauthenticated = true });
+            return;
+        }
         if (FrequencySampleCodec.TryParse(utf8, out var sample, out var error))
             feed.Tell(new FrequencySampleReceived(sample, receivedAt, transport));
         else

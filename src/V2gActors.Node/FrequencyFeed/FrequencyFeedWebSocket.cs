@@ -12,7 +12,7 @@ namespace V2gActors.Node.FrequencyFeed;
 /// </summary>
 public static class FrequencyFeedWebSocket
 {
-    public static async Task ServeAsync(HttpContext context, Task<IActorRef> feedReady)
+    public static async Task ServeAsync(HttpContext context, FrequencyFeedService service)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -20,10 +20,10 @@ public static class FrequencyFeedWebSocket
             await context.Response.WriteAsync("frequency feed: WebSocket upgrade expected\n").ConfigureAwait(false);
             return;
         }
-        var feed = await feedReady.ConfigureAwait(false);
+        var feed = await service.Feed.ConfigureAwait(false);
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
-        var buffer = ArrayPool<byte>.Shared.Rent(FrequencySampleCodec.MaxBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(FrequencySampleAuthenticator.MaxMessageBytes + 1);
         var stopping = context.RequestAborted;
         try
         {
@@ -34,7 +34,7 @@ public static class FrequencyFeedWebSocket
                 do
                 {
                     // A message longer than a sample is read to its end and refused as a whole.
-                    var room = buffer.AsMemory(Math.Min(length, FrequencySampleCodec.MaxBytes));
+                    var room = buffer.AsMemory(Math.Min(length, FrequencySampleAuthenticator.MaxMessageBytes));
                     result = await socket.ReceiveAsync(room, stopping).ConfigureAwait(false);
                     length += result.Count;
                 } while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
@@ -45,10 +45,10 @@ public static class FrequencyFeedWebSocket
                     break;
                 }
                 var receivedAt = DateTimeOffset.UtcNow;
-                if (length > FrequencySampleCodec.MaxBytes)
-                    feed.Tell(new FrequencySampleRefused("websocket", remote, $"message of {length} bytes; at most {FrequencySampleCodec.MaxBytes}"));
+                if (length > FrequencySampleAuthenticator.MaxMessageBytes)
+                    feed.Tell(new FrequencySampleRefused("websocket", remote, $"message of {length} bytes; at most {FrequencySampleAuthenticator.MaxMessageBytes}"));
                 else
-                    FrequencyFeedService.Deliver(feed, buffer.AsSpan(0, length), receivedAt, "websocket", remote);
+                    service.Deliver(feed, buffer.AsSpan(0, length), receivedAt, "websocket", remote);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
