@@ -148,13 +148,17 @@ public sealed partial class ChargerActor
             return;
         }
         // Acknowledged ⇒ durable: the requester hears of the change once the entity's record of it is journaled.
-        Persist(journal, e =>
+        void Journaled(IChargingProfileEvent e)
         {
             _state = _state.Apply(e);
             if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
             answer.ReplyTo.Tell(answer.Done);
             if (e is DynamicScheduleUpdated) SendDue();
-        });
+        }
+        // Setpoint updates are the dispatch fast path: the station's next setpoint must not wait in the stash behind this
+        // record (Persist would stash every command until the journal answers), so it is journaled beside the traffic.
+        if (journal is DynamicScheduleUpdated) PersistAsync(journal, Journaled);
+        else Persist(journal, Journaled);
     }
 
     /// <summary>Updates that never left are answered as such when the station goes offline.</summary>
