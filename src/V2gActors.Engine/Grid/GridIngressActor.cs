@@ -51,6 +51,8 @@ public sealed class GridIngressActor : ReceiveActor, IWithTimers
     private void OnControl(GridControlReceived received)
     {
         foreach (var fleetId in received.FleetIds) _fleets[fleetId] = StanceOf(fleetId).With(received.Control);
+        // Volt-var / volt-watt are the chargers' own local responses: VoltageCurveActor hands them on.
+        if (VoltageCurveFrames.IsVoltageCurve(received.Control)) Context.System.EventStream.Publish(received);
         Evaluate(received.FleetIds, _clock.GetUtcNow(), $"grid:{received.Control.ControlId}");
     }
 

@@ -76,7 +76,9 @@ public static class V2gEngineHostingExtensions
             // Per-stage dispatch latency histograms (Metrics/), answered to GetDispatchLatency.
             .AddV2gDispatchLatency()
             // Pre-positioned LocalFrequency curves for armed fleets (Grid/LocalFrequencyActor.cs).
-            .AddV2gLocalFrequency();
+            .AddV2gLocalFrequency()
+            // Volt-var / volt-watt controls to the fleets' stations as SetDERControl (Grid/VoltageCurveActor.cs).
+            .AddV2gVoltageCurves();
 
         if (options.SeedNodes.Length == 0)
         {
