@@ -41,43 +41,44 @@ public static class SetpointFrames
             return (UpdateDynamicSchedule, Json(update));
         }
 
-        // TxProfile needs the transaction (K01.FR.03); before the charger reported one, the EVSE's default profile
-        // carries the setpoint instead.
-        var request = new SetChargingProfileRequest
+        return (SetChargingProfile, Json(DynamicProfile(bounds, now, new ChargingSchedulePeriodType
         {
-            EvseId = bounds.EvseId,
-            ChargingProfile = new ChargingProfileType
-            {
-                Id = ProfileIdFor(bounds.EvseId),
-                StackLevel = StackLevel,
-                ChargingProfilePurpose = bounds.TransactionId is null
-                    ? ChargingProfilePurposeEnumType.TxDefaultProfile : ChargingProfilePurposeEnumType.TxProfile,
-                ChargingProfileKind = ChargingProfileKindEnumType.Dynamic,
-                TransactionId = bounds.TransactionId,
-                DynUpdateTime = now,
-                ChargingSchedule =
-                [
-                    new ChargingScheduleType
-                    {
-                        Id = ProfileIdFor(bounds.EvseId),
-                        ChargingRateUnit = ChargingRateUnitEnumType.W,
-                        ChargingSchedulePeriod =
-                        [
-                            new ChargingSchedulePeriodType
-                            {
-                                StartPeriod = 0,
-                                OperationMode = OperationModeEnumType.CentralSetpoint,
-                                Setpoint = setpoint,
-                                Limit = limit,
-                                DischargeLimit = dischargeLimit,
-                            },
-                        ],
-                    },
-                ],
-            },
-        };
-        return (SetChargingProfile, Json(request));
+            StartPeriod = 0,
+            OperationMode = OperationModeEnumType.CentralSetpoint,
+            Setpoint = setpoint,
+            Limit = limit,
+            DischargeLimit = dischargeLimit,
+        })));
     }
+
+    /// <summary>
+    /// The fleet's Dynamic profile on the EVSE's slot (<see cref="ProfileIdFor"/>) with one schedule period: central
+    /// setpoints and pre-positioned frequency curves share it. TxProfile needs the transaction (K01.FR.03); before the
+    /// charger reported one, the EVSE's default profile carries the period instead.
+    /// </summary>
+    public static SetChargingProfileRequest DynamicProfile(SessionBounds bounds, DateTimeOffset now, ChargingSchedulePeriodType period) => new()
+    {
+        EvseId = bounds.EvseId,
+        ChargingProfile = new ChargingProfileType
+        {
+            Id = ProfileIdFor(bounds.EvseId),
+            StackLevel = StackLevel,
+            ChargingProfilePurpose = bounds.TransactionId is null
+                ? ChargingProfilePurposeEnumType.TxDefaultProfile : ChargingProfilePurposeEnumType.TxProfile,
+            ChargingProfileKind = ChargingProfileKindEnumType.Dynamic,
+            TransactionId = bounds.TransactionId,
+            DynUpdateTime = now,
+            ChargingSchedule =
+            [
+                new ChargingScheduleType
+                {
+                    Id = ProfileIdFor(bounds.EvseId),
+                    ChargingRateUnit = ChargingRateUnitEnumType.W,
+                    ChargingSchedulePeriod = [period],
+                },
+            ],
+        },
+    };
 
     /// <summary>True when a CALLRESULT to one of our frames says Accepted.</summary>
     public static bool IsAccepted(string action, string? resultJson) => Chargers.SmartCharging.SmartChargingActions.IsAccepted(action, resultJson);

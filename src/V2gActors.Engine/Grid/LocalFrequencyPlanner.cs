@@ -73,43 +73,18 @@ public static class LocalFrequencyPlanner
     /// </summary>
     public static string Payload(Sessions.SessionBounds bounds, IReadOnlyList<CurvePoint> curve, DateTimeOffset now)
     {
-        var request = new SetChargingProfileRequest
+        var request = SetpointFrames.DynamicProfile(bounds, now, new ChargingSchedulePeriodType
         {
-            EvseId = bounds.EvseId,
-            ChargingProfile = new ChargingProfileType
+            StartPeriod = 0,
+            OperationMode = OperationModeEnumType.LocalFrequency,
+            Limit = SetpointFrames.Round(Math.Max(0, bounds.MaxChargeW)),
+            DischargeLimit = SetpointFrames.Round(-Math.Max(0, bounds.MaxDischargeW)),
+            V2xFreqWattCurve = [.. curve.Select(p => new V2XFreqWattPointType
             {
-                Id = SetpointFrames.ProfileIdFor(bounds.EvseId),
-                StackLevel = SetpointFrames.StackLevel,
-                ChargingProfilePurpose = bounds.TransactionId is null
-                    ? ChargingProfilePurposeEnumType.TxDefaultProfile : ChargingProfilePurposeEnumType.TxProfile,
-                ChargingProfileKind = ChargingProfileKindEnumType.Dynamic,
-                TransactionId = bounds.TransactionId,
-                DynUpdateTime = now,
-                ChargingSchedule =
-                [
-                    new ChargingScheduleType
-                    {
-                        Id = SetpointFrames.ProfileIdFor(bounds.EvseId),
-                        ChargingRateUnit = ChargingRateUnitEnumType.W,
-                        ChargingSchedulePeriod =
-                        [
-                            new ChargingSchedulePeriodType
-                            {
-                                StartPeriod = 0,
-                                OperationMode = OperationModeEnumType.LocalFrequency,
-                                Limit = SetpointFrames.Round(Math.Max(0, bounds.MaxChargeW)),
-                                DischargeLimit = SetpointFrames.Round(-Math.Max(0, bounds.MaxDischargeW)),
-                                V2xFreqWattCurve = [.. curve.Select(p => new V2XFreqWattPointType
-                                {
-                                    Frequency = Math.Round((decimal)p.X, 4, MidpointRounding.AwayFromZero),
-                                    Power = SetpointFrames.Round(p.Y),
-                                })],
-                            },
-                        ],
-                    },
-                ],
-            },
-        };
+                Frequency = Math.Round((decimal)p.X, 4, MidpointRounding.AwayFromZero),
+                Power = SetpointFrames.Round(p.Y),
+            })],
+        });
         return Encoding.UTF8.GetString(OcppPayloadCodec.Encode(request));
     }
 
