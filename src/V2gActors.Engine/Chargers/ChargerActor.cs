@@ -79,7 +79,7 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
         {
             if (_connection is null) Context.Parent.Tell(new Passivate(StopCharger.Instance));
         });
-        Command<StopCharger>(_ => Context.Stop(Self));
+        Command<StopCharger>(StopAfterJournaling);
         Command<SaveSnapshotSuccess>(s =>
             DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("{0}: snapshot failed: {1}", _stationId, f.Cause.Message));

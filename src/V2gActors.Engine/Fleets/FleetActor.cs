@@ -58,9 +58,16 @@ public sealed partial class FleetActor : ReceivePersistentActor
             AfterRecovery();
         });
 
-        Command<DispatchFleetTarget>(OnDispatch);
         Command<FrameAnswered>(OnAnswered);
         Command<FleetMeterReading>(OnMeterReading);
+        AcknowledgementCommands();
+        // Everything below reads or changes what gathered frame answers affect: fold them in first.
+        Command<object>(command =>
+        {
+            FlushAnswers();
+            return false;
+        });
+        Command<DispatchFleetTarget>(OnDispatch);
         LayoutCommands();
         Command<JoinFleet>(OnJoin);
         Command<LeaveFleet>(OnLeave);
@@ -148,6 +155,7 @@ public sealed partial class FleetActor : ReceivePersistentActor
         _lastViolated = plan.ViolatedLimits;
         var dispatchId = $"{_fleetId}-{_state.DispatchCount + 1}";
         var frames = Send(dispatchId, round: 1, plan.Frames);
+        ExpectAnswers(dispatchId, 1, frames.Length);
         var record = new DispatchRecord(dispatchId, target.TargetW, target.Duration, target.Source, target.IngressAt ?? receivedAt,
             receivedAt, allocatedAt, plan.AllocatedW, frames, Rounds: 1);
         ApplyThenPersist(new FleetDispatchStarted(record));
@@ -179,9 +187,9 @@ public sealed partial class FleetActor : ReceivePersistentActor
         var accepted = done is { Succeeded: true } && SetpointFrames.IsAccepted(answer.Action, done.ResultJson);
         var outcome = done is null ? "NoAnswer" : done.Succeeded ? (accepted ? "Accepted" : "Rejected") : done.Outcome.ToString();
         var detail = answer.Failure ?? done?.ErrorDescription ?? (accepted ? null : done?.ResultJson);
-        ApplyThenPersist(new FleetFrameAcknowledged(answer.DispatchId, answer.Round, answer.SessionId, answer.Action, answer.SetpointW,
-            accepted, outcome, detail, _clock.GetUtcNow()));
-        ReallocateIfRefused(answer.DispatchId);
+        var roundAnswered = Gather(new FleetFrameAcknowledged(answer.DispatchId, answer.Round, answer.SessionId, answer.Action,
+            answer.SetpointW, accepted, outcome, detail, _clock.GetUtcNow()));
+        if (roundAnswered) ReallocateIfRefused(answer.DispatchId);
     }
 
     /// <summary>
@@ -201,6 +209,7 @@ public sealed partial class FleetActor : ReceivePersistentActor
         _log.Info("fleet {0}: {1} refused {2} frame(s); re-allocating {3:0} W over {4} session(s)", _fleetId, dispatchId, refused.Count,
             dispatch.TargetW, plan.Frames.Length);
         var frames = Send(dispatchId, round: 2, plan.Frames);
+        ExpectAnswers(dispatchId, 2, frames.Length);
         ApplyThenPersist(new FleetDispatchReallocated(dispatchId, 2, allocatedAt, plan.AllocatedW, frames));
     }
 

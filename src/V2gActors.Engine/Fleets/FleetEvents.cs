@@ -37,6 +37,12 @@ public sealed record FleetFrameAcknowledged(
     string? Detail,
     DateTimeOffset AckedAt) : IFleetEvent;
 
+/// <summary>
+/// The answers to a dispatch's frames, journaled together: one record per answered round (or per straggler window),
+/// not one per charger, so a 1,000-charger dispatch costs the journal one write instead of a thousand.
+/// </summary>
+public sealed record FleetFramesAcknowledged(ImmutableArray<FleetFrameAcknowledged> Acks) : IFleetEvent;
+
 /// <summary>The target a fleet is currently holding.</summary>
 public sealed record ActiveFleetTarget(string DispatchId, double TargetW, TimeSpan? Duration, string Source, DateTimeOffset Since)
 {
@@ -62,12 +68,20 @@ public sealed record DispatchRecord(
 {
     public bool AllAnswered => Frames.All(f => f.AckedAt is not null);
 
-    public DispatchRecord WithAck(FleetFrameAcknowledged ack) => this with
+    /// <summary>Folds answers of this dispatch into its frames in one pass (the first answer of a frame counts).</summary>
+    public DispatchRecord WithAcks(IReadOnlyCollection<FleetFrameAcknowledged> acks)
     {
-        Frames = [.. Frames.Select(f => f.Round == ack.Round && f.SessionId == ack.SessionId && f.AckedAt is null
-            ? f with { AckedAt = ack.AckedAt, Accepted = ack.Accepted, Outcome = ack.Outcome, Detail = ack.Detail }
-            : f)],
-    };
+        var byFrame = new Dictionary<(int Round, string SessionId), FleetFrameAcknowledged>(acks.Count);
+        foreach (var ack in acks) byFrame.TryAdd((ack.Round, ack.SessionId), ack);
+        var frames = Frames.ToBuilder();
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var f = frames[i];
+            if (f.AckedAt is null && byFrame.Remove((f.Round, f.SessionId), out var ack))
+                frames[i] = f with { AckedAt = ack.AckedAt, Accepted = ack.Accepted, Outcome = ack.Outcome, Detail = ack.Detail };
+        }
+        return this with { Frames = frames.MoveToImmutable() };
+    }
 }
 
 /// <summary>One OCPP frame of a dispatch: which session, which charger, which action and setpoint, and its answer.</summary>

@@ -71,24 +71,29 @@ public sealed record FleetState(
             }),
             Members = Commanded(Members, r.Frames),
         },
-        FleetFrameAcknowledged a => ApplyAck(a),
+        FleetFrameAcknowledged a => ApplyAcks([a]),
+        FleetFramesAcknowledged b => ApplyAcks(b.Acks),
         IFleetLayoutEvent l => this with { Layout = l.ApplyTo(Layout) },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown fleet event"),
     };
 
-    private FleetState ApplyAck(FleetFrameAcknowledged a)
+    private FleetState ApplyAcks(IReadOnlyList<FleetFrameAcknowledged> acks)
     {
-        var dispatches = FindDispatch(a.DispatchId) is { } d ? Dispatches.Replace(d, d.WithAck(a)) : Dispatches;
-        var members = Members;
-        if (members.TryGetValue(a.SessionId, out var m))
+        var dispatches = Dispatches;
+        foreach (var group in acks.GroupBy(a => a.DispatchId, StringComparer.Ordinal))
+            if (dispatches.Find(d => d.DispatchId == group.Key) is { } d)
+                dispatches = dispatches.Replace(d, d.WithAcks([.. group]));
+        var members = Members.ToBuilder();
+        foreach (var a in acks)
         {
+            if (!members.TryGetValue(a.SessionId, out var m)) continue;
             // Accepted: the charger now follows this setpoint under our profile. Anything else: we no longer know
             // whether the profile is there (rejected, rebooted, offline), so the next dispatch installs it again.
-            members = members.SetItem(a.SessionId, a.Accepted
+            members[a.SessionId] = a.Accepted
                 ? m with { HeldSetpointW = a.SetpointW, ProfileInstalled = true }
-                : m with { ProfileInstalled = false });
+                : m with { ProfileInstalled = false };
         }
-        return this with { Dispatches = dispatches, Members = members };
+        return this with { Dispatches = dispatches, Members = members.ToImmutable() };
     }
 
     private static ImmutableDictionary<string, FleetMember> Commanded(

@@ -52,6 +52,7 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(FleetDispatchStarted))]
 [JsonSerializable(typeof(FleetDispatchReallocated))]
 [JsonSerializable(typeof(FleetFrameAcknowledged))]
+[JsonSerializable(typeof(FleetFramesAcknowledged))]
 [JsonSerializable(typeof(FleetState))]
 [JsonSerializable(typeof(JoinFleet))]
 [JsonSerializable(typeof(FleetMemberConfirmed))]

@@ -50,6 +50,7 @@ public static class V2gManifests
         [typeof(FleetDispatchStarted)] = "flt.dispatch.v1",
         [typeof(FleetDispatchReallocated)] = "flt.realloc.v1",
         [typeof(FleetFrameAcknowledged)] = "flt.ack.v1",
+        [typeof(FleetFramesAcknowledged)] = "flt.acks.v1",
         [typeof(FleetState)] = "flt.state.v1",
         [typeof(JoinFleet)] = "flt.join.v1",
         [typeof(FleetMemberConfirmed)] = "flt.join-ok.v1",

@@ -9,10 +9,23 @@ namespace V2gActors.Engine.Sessions;
 /// <summary>
 /// One EV at one EVSE, sharded by session id and event-sourced (<c>vehicle-session-{id}</c>): holds the bounds the
 /// vehicle allows and the setpoint the fleet last gave it, and keeps its fleet's membership up to date until the session
-/// ends (<c>VehicleSessionActor.Lifecycle.cs</c>). One setpoint is journaled per dispatch, so it snapshots.
+/// ends (<c>VehicleSessionActor.Lifecycle.cs</c>). A setpoint takes effect at once (watchers, view) and only the latest
+/// one is journaled, <see cref="SetpointJournalDelay"/> later: during a frequency event a session may get a setpoint every
+/// few hundred milliseconds, and a journal write per session per dispatch would put the database on the dispatch path.
+/// The fleet's dispatch log holds every setpoint durably; what a crash can cost here is the last second of them.
 /// </summary>
-public sealed partial class VehicleSessionActor : ReceivePersistentActor
+public sealed partial class VehicleSessionActor : ReceivePersistentActor, IWithTimers
 {
+    private sealed record JournalHeldSetpoint : INoSerializationVerificationNeeded
+    {
+        public static JournalHeldSetpoint Instance { get; } = new();
+    }
+
+    private const string SetpointJournalTimer = "journal-setpoint";
+
+    /// <summary>How long the latest setpoint waits for a newer one before it is journaled.</summary>
+    internal static readonly TimeSpan SetpointJournalDelay = TimeSpan.FromSeconds(1);
+
     private readonly string _sessionId;
     private readonly IActorRef _fleets;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -36,13 +49,12 @@ public sealed partial class VehicleSessionActor : ReceivePersistentActor
         {
             // Watching SECC sessions get it before the journal does: the charge loop must never wait on the database.
             _watchers.Push(new SessionSetpointChanged(_sessionId, hold.DispatchId, hold.SetpointW, hold.At), Self);
-            // PersistAsync: the fleet does not wait for this; the setpoint is already on its way to the charger.
-            PersistAsync(new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At), e =>
-            {
-                _state = _state.Apply(e);
-                SnapshotNow();
-            });
+            var held = new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At);
+            _state = _state.Apply(held);
+            if (_unjournaledSetpoint is null) Timers.StartSingleTimer(SetpointJournalTimer, JournalHeldSetpoint.Instance, SetpointJournalDelay);
+            _unjournaledSetpoint = held;
         });
+        Command<JournalHeldSetpoint>(_ => JournalLatestSetpoint());
         Command<WatchSessionSetpoint>(_ => _watchers.Add(Sender, _watchers.Latest ?? HeldNow(), Context));
         Command<UnwatchSessionSetpoint>(_ => _watchers.Remove(Sender, Context));
         Command<Terminated>(t => _watchers.Remove(t.ActorRef, Context));
@@ -52,8 +64,26 @@ public sealed partial class VehicleSessionActor : ReceivePersistentActor
         HandleSnapshotReplies();
         Command<FleetMemberConfirmed>(_ => { });
         Command<FleetMemberRefused>(r => _log.Warning("{0}: fleet {1} refused the session: {2}", _sessionId, r.FleetId, r.Reason));
-        // Setpoints are persisted async: stop after they are journaled.
-        Command<StopVehicleSession>(stop => DeferAsync(stop, _ => Context.Stop(Self)));
+        // Setpoints are persisted async: journal the latest, and stop after it is written.
+        Command<StopVehicleSession>(stop =>
+        {
+            JournalLatestSetpoint();
+            DeferAsync(stop, _ => Context.Stop(Self));
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Already applied to the state, not yet journaled (at most one: a newer setpoint replaces it).</summary>
+    private VehicleSessionSetpointHeld? _unjournaledSetpoint;
+
+    private void JournalLatestSetpoint()
+    {
+        if (_unjournaledSetpoint is not { } held) return;
+        _unjournaledSetpoint = null;
+        Timers.Cancel(SetpointJournalTimer);
+        // PersistAsync: nobody waits for this record; the state already holds it (Apply is idempotent on replay).
+        PersistAsync(held, _ => SnapshotNow());
     }
 
     public override string PersistenceId => PersistenceIdFor(_sessionId);

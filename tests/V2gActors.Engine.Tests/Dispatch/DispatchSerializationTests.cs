@@ -30,6 +30,10 @@ public sealed class DispatchSerializationTests() : TestKit(EngineTestConfig.InMe
         yield return new FleetDispatchStarted(dispatch);
         yield return new FleetDispatchReallocated("F1-1", 2, t, 3_000, [frame with { Round = 2, Action = "UpdateDynamicSchedule" }]);
         yield return new FleetFrameAcknowledged("F1-1", 1, "S-1", "SetChargingProfile", 3_000.5, false, "CallError", "NotSupported", t);
+        yield return new FleetFramesAcknowledged([
+            new FleetFrameAcknowledged("F1-1", 1, "S-1", "SetChargingProfile", 3_000.5, true, "Accepted", null, t),
+            new FleetFrameAcknowledged("F1-1", 2, "S-2", "UpdateDynamicSchedule", -2_000, false, "Rejected", "{\"status\":\"Rejected\"}", t),
+        ]);
         yield return new FleetState(ImmutableDictionary<string, FleetMember>.Empty.Add("S-1", new FleetMember(bounds, 3_000.5, 3_000.5, true)),
             target, [dispatch], 1);
         yield return new JoinFleet("F1", bounds);

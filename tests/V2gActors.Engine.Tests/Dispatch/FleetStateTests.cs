@@ -55,6 +55,26 @@ public sealed class FleetStateTests
     }
 
     [Fact]
+    public void A_batch_of_answers_folds_in_like_the_same_answers_one_by_one()
+    {
+        var started = FleetState.Empty
+            .Apply(new FleetMemberJoined(Bounds("A"), Now))
+            .Apply(new FleetMemberJoined(Bounds("B"), Now))
+            .Apply(new FleetDispatchStarted(Dispatch("F1-1", ("A", 3_000), ("B", 4_000))));
+        FleetFrameAcknowledged[] answers = [Ack("F1-1", "A", 3_000, true), Ack("F1-1", "B", 4_000, false), Ack("F1-1", "A", 3_000, false)];
+
+        var oneByOne = answers.Aggregate(started, (s, a) => s.Apply(a));
+        var batched = started.Apply(new FleetFramesAcknowledged([.. answers]));
+
+        Assert.Equal(oneByOne.Dispatches.Single().Frames.ToArray(), batched.Dispatches.Single().Frames.ToArray());
+        // The first answer of a frame is the one the dispatch log keeps.
+        Assert.Equal([true, false], batched.Dispatches.Single().Frames.Select(f => f.Accepted!.Value));
+        Assert.Equal(oneByOne.Members.OrderBy(m => m.Key).ToArray(), batched.Members.OrderBy(m => m.Key).ToArray());
+        Assert.Equal(batched.Dispatches.Single().Frames.ToArray(),
+            batched.Apply(new FleetFramesAcknowledged([.. answers])).Dispatches.Single().Frames.ToArray());
+    }
+
+    [Fact]
     public void A_member_that_leaves_is_gone_and_the_log_keeps_the_last_dispatches_only()
     {
         var state = FleetState.Empty.Apply(new FleetMemberJoined(Bounds("A"), Now)).Apply(new FleetMemberLeft("A", Now));

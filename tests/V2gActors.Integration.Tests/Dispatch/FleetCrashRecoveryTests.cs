@@ -107,6 +107,7 @@ public sealed partial class FleetCrashRecoveryTests(ITestOutputHelper output)
         [
             node, "--demo",
             "--V2g:Ocpp:Urls=http://127.0.0.1:0", "--V2g:Remoting:Port=0", "--V2g:CommandHost:Enabled=false",
+            "--V2g:Metrics:Enabled=false", // a fixed port (8080) would collide with anything else on the machine
             $"--V2g:Persistence:ConnectionString=Data Source={sqliteFile}",
             $"--V2g:Demo:Chargers={Chargers}", "--V2g:Demo:ConnectPerSecond=0", "--V2g:Demo:PlugInAfterSeconds=0.5",
             "--V2g:Demo:TransactionSeconds=3600", "--V2g:Demo:MeterIntervalSeconds=1", "--V2g:Demo:SummaryEverySeconds=1",

@@ -13,7 +13,10 @@ namespace V2gActors.Engine.Chargers;
 /// Smart charging in the charger entity: profile commands are checked against <see cref="ChargingProfileRules"/> and the
 /// station's reported V2X capability before they are sent, accepted ones are journaled into the state's
 /// <see cref="ChargingProfileBook"/> before the requester hears of them, and UpdateDynamicSchedule frames go through the
-/// <see cref="SetpointCoalescer{TRequester}"/> (latest per EVSE, minimum change, per-station rate bound).
+/// <see cref="SetpointCoalescer{TRequester}"/> (latest per EVSE, minimum change, per-station rate bound). An accepted
+/// UpdateDynamicSchedule is the dispatch fast path: it takes effect in the state and is answered at once, and only the
+/// latest update per profile is journaled, <see cref="DynamicJournalDelay"/> later (the fleet's dispatch log is the
+/// durable record of every setpoint; a journal write per frame would put the database between two dispatches).
 /// </summary>
 public sealed partial class ChargerActor
 {
@@ -26,7 +29,19 @@ public sealed partial class ChargerActor
         public static SendDueSetpoints Instance { get; } = new();
     }
 
+    private sealed record JournalDynamicUpdates : INoSerializationVerificationNeeded
+    {
+        public static JournalDynamicUpdates Instance { get; } = new();
+    }
+
     private const string PacingTimer = "setpoint-pacing";
+    private const string DynamicJournalTimer = "journal-dynamic-updates";
+
+    /// <summary>How long an accepted setpoint update waits for a newer one before the latest is journaled.</summary>
+    internal static readonly TimeSpan DynamicJournalDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Accepted updates already in the state, not yet journaled: the latest per profile.</summary>
+    private readonly Dictionary<int, DynamicScheduleUpdated> _unjournaledUpdates = [];
 
     /// <summary>Longer than any connection-side call timeout: the connection always answers first (Timeout/ConnectionLost).</summary>
     private static readonly TimeSpan ProfileAnswerTimeout = TimeSpan.FromMinutes(3);
@@ -45,6 +60,7 @@ public sealed partial class ChargerActor
         Command<GetExpectedCompositeSchedule>(OnExpectedComposite);
         Command<ProfileCommandAnswered>(OnProfileCommandAnswered);
         Command<SendDueSetpoints>(_ => SendDue());
+        Command<JournalDynamicUpdates>(_ => JournalLatestUpdates());
     }
 
     /// <summary>True when the command is a profile command handled here (checked, possibly coalesced or refused).</summary>
@@ -90,7 +106,16 @@ public sealed partial class ChargerActor
 
     private void SendTracked(string action, string payloadJson, object request, IActorRef replyTo)
     {
-        if (RefuseSending(action, payloadJson, out var payload) is { } refused)
+        // A 2.1 connection needs no second schema check: TryHandleProfileCommand decoded the payload against 2.1.
+        ChargerCommandCompleted? refused;
+        byte[] payload;
+        if (_connection is not null && _version == OcppVersion.V21)
+        {
+            refused = null;
+            payload = Encoding.UTF8.GetBytes(payloadJson);
+        }
+        else refused = RefuseSending(action, payloadJson, out payload);
+        if (refused is not null)
         {
             Self.Tell(new ProfileCommandAnswered(action, request, replyTo, refused));
             return;
@@ -137,28 +162,54 @@ public sealed partial class ChargerActor
                 break;
             case UpdateDynamicScheduleRequest update:
                 Setpoints.Answered(update.ChargingProfileId, accepted, answer.Done.ResultJson);
-                if (accepted) journal = new DynamicScheduleUpdated(update.ChargingProfileId, now, ChargingProfileBook.Json(update.ScheduleUpdate));
-                break;
+                if (accepted) HoldUpdate(new DynamicScheduleUpdated(update.ChargingProfileId, now, ChargingProfileBook.Json(update.ScheduleUpdate)));
+                answer.ReplyTo.Tell(answer.Done);
+                SendDue();
+                return;
         }
 
         if (journal is null)
         {
             answer.ReplyTo.Tell(answer.Done);
-            if (answer.Request is UpdateDynamicScheduleRequest) SendDue();
             return;
         }
-        // Acknowledged ⇒ durable: the requester hears of the change once the entity's record of it is journaled.
-        void Journaled(IChargingProfileEvent e)
+        // Acknowledged ⇒ durable: the requester hears of an installed or cleared profile once the entity's record of it
+        // is journaled. Pending setpoint updates of the profile go first, so replay sees them in the order they happened.
+        JournalLatestUpdates();
+        Persist(journal, e =>
         {
             _state = _state.Apply(e);
             if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
             answer.ReplyTo.Tell(answer.Done);
-            if (e is DynamicScheduleUpdated) SendDue();
-        }
-        // Setpoint updates are the dispatch fast path: the station's next setpoint must not wait in the stash behind this
-        // record (Persist would stash every command until the journal answers), so it is journaled beside the traffic.
-        if (journal is DynamicScheduleUpdated) PersistAsync(journal, Journaled);
-        else Persist(journal, Journaled);
+        });
+    }
+
+    /// <summary>Applies an accepted setpoint update now and journals the latest of its profile a moment later.</summary>
+    private void HoldUpdate(DynamicScheduleUpdated updated)
+    {
+        _state = _state.Apply(updated);
+        if (_unjournaledUpdates.Count == 0) Timers.StartSingleTimer(DynamicJournalTimer, JournalDynamicUpdates.Instance, DynamicJournalDelay);
+        _unjournaledUpdates[updated.ProfileId] = updated;
+    }
+
+    /// <summary>Journals the held updates beside the traffic (PersistAllAsync: nothing waits for them; Apply is idempotent).</summary>
+    private void JournalLatestUpdates()
+    {
+        if (_unjournaledUpdates.Count == 0) return;
+        Timers.Cancel(DynamicJournalTimer);
+        var updates = _unjournaledUpdates.Values.ToList();
+        _unjournaledUpdates.Clear();
+        PersistAllAsync(updates, _ =>
+        {
+            if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state);
+        });
+    }
+
+    /// <summary>Passivation: the held setpoint updates are journaled before the entity stops.</summary>
+    private void StopAfterJournaling(StopCharger stop)
+    {
+        JournalLatestUpdates();
+        DeferAsync(stop, _ => Context.Stop(Self));
     }
 
     /// <summary>Updates that never left are answered as such when the station goes offline.</summary>
