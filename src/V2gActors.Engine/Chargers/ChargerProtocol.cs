@@ -1,6 +1,7 @@
 using Akka.Actor;
 using V2gActors.Engine.Serialization;
 using V2gActors.Ocpp;
+using V2gActors.Ocpp.Messages.V21;
 
 namespace V2gActors.Engine.Chargers;
 
@@ -40,6 +41,27 @@ public sealed record OcppCallReceived(
 /// </summary>
 public sealed record SendChargerCommand(string StationId, string Action, string PayloadJson, IActorRef? ReplyTo = null)
     : IChargerCommand;
+
+/// <summary>
+/// A fleet setpoint for one EVSE's Dynamic profile: the typed fast path of UpdateDynamicSchedule (K29). The fleet sends
+/// numbers, not JSON, so it builds no payload per charger in its dispatch loop and the entity decodes and validates
+/// none: the entity checks the update against the installed profile, coalesces it, and encodes the frame from the 2.1
+/// model only when it leaves. Answered like <see cref="SendChargerCommand"/> (action UpdateDynamicSchedule).
+/// </summary>
+public sealed record SendSetpointUpdate(
+    string StationId, int ProfileId, decimal Setpoint, decimal Limit, decimal DischargeLimit, IActorRef? ReplyTo = null) : IChargerCommand
+{
+    public const string Action = "UpdateDynamicSchedule";
+
+    public UpdateDynamicScheduleRequest ToRequest() => new()
+    {
+        ChargingProfileId = ProfileId,
+        ScheduleUpdate = new ChargingScheduleUpdateType { Setpoint = Setpoint, Limit = Limit, DischargeLimit = DischargeLimit },
+    };
+
+    /// <summary>The frame's payload as it goes on the wire (for logs and tests; the entity encodes its own).</summary>
+    public string PayloadJson() => System.Text.Encoding.UTF8.GetString(OcppPayloadCodec.Encode(ToRequest()));
+}
 
 /// <summary>How a CSMS→charger command ended.</summary>
 public enum CommandOutcome

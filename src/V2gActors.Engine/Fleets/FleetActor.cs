@@ -170,14 +170,15 @@ public sealed partial class FleetActor : ReceivePersistentActor
         foreach (var f in frames)
         {
             var sentAt = _clock.GetUtcNow();
-            _chargers.Ask<ChargerCommandCompleted>(new SendChargerCommand(f.StationId, f.Action, f.PayloadJson), _settings.AckTimeout)
+            _chargers.Ask<ChargerCommandCompleted>(f.Command, _settings.AckTimeout)
                 .PipeTo(Self,
                     success: done => new FrameAnswered(dispatchId, round, f.SessionId, f.Action, f.SetpointW, done, null),
                     failure: ex => new FrameAnswered(dispatchId, round, f.SessionId, f.Action, f.SetpointW, null,
                         ex is AskTimeoutException ? "no answer within the ack timeout" : ex.Message));
-            _sessions.Tell(new HoldSessionSetpoint(f.SessionId, dispatchId, f.SetpointW, sentAt));
             records.Add(new SetpointFrameRecord(f.SessionId, f.StationId, f.EvseId, f.Action, f.SetpointW, round, sentAt));
         }
+        // The sessions hear of their setpoints after every charger command is on its way: the frames are the fast path.
+        foreach (var r in records) _sessions.Tell(new HoldSessionSetpoint(r.SessionId, dispatchId, r.SetpointW, r.SentAt));
         return records.MoveToImmutable();
     }
 

@@ -1,18 +1,27 @@
 using System.Collections.Immutable;
 using V2gActors.Domain.Allocation;
 using V2gActors.Domain.Units;
+using V2gActors.Engine.Chargers;
 
 namespace V2gActors.Engine.Fleets;
 
-/// <summary>One frame to send: the member, its allocated setpoint and the ready OCPP payload.</summary>
+/// <summary>
+/// One frame to send: the member, its allocated setpoint and the command that carries it to the charger entity (a whole
+/// profile as JSON, or a typed <see cref="SendSetpointUpdate"/> that the entity encodes only if it leaves).
+/// </summary>
 public sealed record PlannedFrame(
     string SessionId,
     string StationId,
     int EvseId,
-    string Action,
-    string PayloadJson,
+    IChargerCommand Command,
     double SetpointW,
-    SetpointReason Reason);
+    SetpointReason Reason)
+{
+    public string Action => SetpointFrames.ActionOf(Command);
+
+    /// <summary>The OCPP payload of the frame (built on demand for a typed update: for logs and tests).</summary>
+    public string PayloadJson => SetpointFrames.PayloadOf(Command);
+}
 
 /// <summary>An allocation of one target over the fleet and the frames that carry it.</summary>
 public sealed record DispatchPlan(FleetAllocation Allocation, ImmutableArray<PlannedFrame> Frames)
@@ -65,9 +74,9 @@ public static class FleetDispatchPlanner
             if (setpoint.Reason == SetpointReason.Frozen) continue;
             var m = members[i];
             var envelope = SessionEnvelope.Of(sessions[i], now, policy);
-            var (action, payload) = SetpointFrames.For(m.Bounds, setpoint.Setpoint.Value, envelope.HardLow, envelope.HardHigh,
+            var command = SetpointFrames.CommandFor(m.Bounds, setpoint.Setpoint.Value, envelope.HardLow, envelope.HardHigh,
                 m.ProfileInstalled, now);
-            frames.Add(new PlannedFrame(m.Bounds.SessionId, m.Bounds.StationId, m.Bounds.EvseId, action, payload,
+            frames.Add(new PlannedFrame(m.Bounds.SessionId, m.Bounds.StationId, m.Bounds.EvseId, command,
                 (double)SetpointFrames.Round(setpoint.Setpoint.Value), setpoint.Reason));
         }
         return new DispatchPlan(allocation, frames.ToImmutable())

@@ -1,4 +1,5 @@
 using System.Text;
+using V2gActors.Engine.Chargers;
 using V2gActors.Engine.Sessions;
 using V2gActors.Ocpp;
 using V2gActors.Ocpp.Messages.V21;
@@ -25,23 +26,28 @@ public static class SetpointFrames
     /// <summary>Setpoints are sent to 0.1 W: far below what a charger resolves, and the sum stays within N × 0.05 W.</summary>
     public static decimal Round(double watts) => Math.Round((decimal)watts, 1, MidpointRounding.AwayFromZero);
 
+    /// <summary>The frame as an OCPP action and payload (what <see cref="CommandFor"/> puts on the wire).</summary>
     public static (string Action, string PayloadJson) For(
+        SessionBounds bounds, double setpointW, double hardLowW, double hardHighW, bool profileInstalled, DateTimeOffset now)
+    {
+        var command = CommandFor(bounds, setpointW, hardLowW, hardHighW, profileInstalled, now);
+        return (ActionOf(command), PayloadOf(command));
+    }
+
+    /// <summary>
+    /// The command for the charger entity: once the profile is installed a typed <see cref="SendSetpointUpdate"/> (no
+    /// JSON in the fleet's dispatch loop, none to decode in the entity), before that the whole profile.
+    /// </summary>
+    public static IChargerCommand CommandFor(
         SessionBounds bounds, double setpointW, double hardLowW, double hardHighW, bool profileInstalled, DateTimeOffset now)
     {
         var setpoint = Round(setpointW);
         var limit = Round(Math.Max(0, hardHighW));
         var dischargeLimit = Round(Math.Min(0, hardLowW));
         if (profileInstalled)
-        {
-            var update = new UpdateDynamicScheduleRequest
-            {
-                ChargingProfileId = ProfileIdFor(bounds.EvseId),
-                ScheduleUpdate = new ChargingScheduleUpdateType { Setpoint = setpoint, Limit = limit, DischargeLimit = dischargeLimit },
-            };
-            return (UpdateDynamicSchedule, Json(update));
-        }
+            return new SendSetpointUpdate(bounds.StationId, ProfileIdFor(bounds.EvseId), setpoint, limit, dischargeLimit);
 
-        return (SetChargingProfile, Json(DynamicProfile(bounds, now, new ChargingSchedulePeriodType
+        return new SendChargerCommand(bounds.StationId, SetChargingProfile, Json(DynamicProfile(bounds, now, new ChargingSchedulePeriodType
         {
             StartPeriod = 0,
             OperationMode = OperationModeEnumType.CentralSetpoint,
@@ -78,6 +84,20 @@ public static class SetpointFrames
                 },
             ],
         },
+    };
+
+    public static string ActionOf(IChargerCommand command) => command switch
+    {
+        SendChargerCommand c => c.Action,
+        SendSetpointUpdate => SendSetpointUpdate.Action,
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not a setpoint frame"),
+    };
+
+    public static string PayloadOf(IChargerCommand command) => command switch
+    {
+        SendChargerCommand c => c.PayloadJson,
+        SendSetpointUpdate u => u.PayloadJson(),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not a setpoint frame"),
     };
 
     /// <summary>True when a CALLRESULT to one of our frames says Accepted.</summary>

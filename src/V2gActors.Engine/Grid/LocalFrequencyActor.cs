@@ -74,7 +74,7 @@ public sealed class LocalFrequencyActor : ReceiveActor
         foreach (var f in frames)
         {
             var curve = curves[f.SessionId];
-            _chargers.Ask<ChargerCommandCompleted>(new SendChargerCommand(f.StationId, f.Action, f.PayloadJson), AskTimeout)
+            _chargers.Ask<ChargerCommandCompleted>(f.Command, AskTimeout)
                 .PipeTo(Self,
                     success: done => new CurveAnswered(fleetId, f.SessionId, curve,
                         done.Succeeded && SetpointFrames.IsAccepted(f.Action, done.ResultJson), done.ErrorDescription ?? done.ResultJson ?? ""),

@@ -7,6 +7,8 @@ using V2gActors.Engine.Fleets;
 using V2gActors.Ocpp;
 using V2gActors.Ocpp.Messages.V21;
 
+using V2gActors.Engine.Chargers;
+
 namespace V2gActors.Engine.Grid;
 
 /// <summary>One member's pre-positioned share of the fleet droop: an absolute freq-watt curve (Hz → W, import positive).</summary>
@@ -60,8 +62,9 @@ public static class LocalFrequencyPlanner
             if (installed.TryGetValue(share.SessionId, out var held) && Same(held, share.Curve)) continue;
             var member = bySession[share.SessionId];
             // SetpointW: the operating point at nominal frequency, which the curve holds until the frequency moves.
-            frames.Add(new PlannedFrame(share.SessionId, share.StationId, share.EvseId, SetpointFrames.SetChargingProfile,
-                Payload(member.Bounds, share.Curve, now), member.HeldSetpointW, SetpointReason.FollowingTarget));
+            frames.Add(new PlannedFrame(share.SessionId, share.StationId, share.EvseId,
+                new SendChargerCommand(share.StationId, SetpointFrames.SetChargingProfile, Payload(member.Bounds, share.Curve, now)),
+                member.HeldSetpointW, SetpointReason.FollowingTarget));
         }
         return (frames.ToImmutable(), shares);
     }

@@ -35,6 +35,7 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(ChargerDisconnected))]
 [JsonSerializable(typeof(OcppCallReceived))]
 [JsonSerializable(typeof(SendChargerCommand))]
+[JsonSerializable(typeof(SendSetpointUpdate))]
 [JsonSerializable(typeof(ChargerCommandCompleted))]
 [JsonSerializable(typeof(GetChargerState))]
 [JsonSerializable(typeof(ChargerStateView))]

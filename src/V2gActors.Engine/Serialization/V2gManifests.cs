@@ -33,6 +33,7 @@ public static class V2gManifests
         [typeof(ChargerDisconnected)] = "chg.disconnected.v1",
         [typeof(OcppCallReceived)] = "chg.call.v1",
         [typeof(SendChargerCommand)] = "chg.cmd.v1",
+        [typeof(SendSetpointUpdate)] = "chg.setpoint.v1",
         [typeof(ChargerCommandCompleted)] = "chg.cmd-done.v1",
         [typeof(GetChargerState)] = "chg.get.v1",
         [typeof(ChargerStateView)] = "chg.view.v1",

@@ -40,12 +40,20 @@ public sealed class FleetActorTests : TestKit
     }
 
     /// <summary>Receives one frame per member and answers each as <paramref name="answer"/> says; returns the frames.</summary>
+    /// <summary>The next frame the fleet sent, as action and payload, whichever command carried it.</summary>
+    private SendChargerCommand ExpectFrame() => _chargers.ExpectMsg<IChargerCommand>() switch
+    {
+        SendChargerCommand command => command,
+        SendSetpointUpdate update => new SendChargerCommand(update.StationId, SendSetpointUpdate.Action, update.PayloadJson()),
+        var other => throw new InvalidOperationException($"not a setpoint frame: {other.GetType().Name}"),
+    };
+
     private List<SendChargerCommand> AnswerFrames(int count, Func<SendChargerCommand, string> answer)
     {
         var frames = new List<SendChargerCommand>();
         for (var i = 0; i < count; i++)
         {
-            var frame = _chargers.ExpectMsg<SendChargerCommand>();
+            var frame = ExpectFrame();
             frames.Add(frame);
             _chargers.LastSender.Tell(new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Completed,
                 $$"""{"status":"{{answer(frame)}}"}"""));
@@ -128,12 +136,12 @@ public sealed class FleetActorTests : TestKit
         ExpectMsg<FleetTargetDispatched>();
         for (var i = 0; i < 2; i++)
         {
-            var frame = _chargers.ExpectMsg<SendChargerCommand>();
+            var frame = ExpectFrame();
             _chargers.LastSender.Tell(frame.StationId == "CS-A"
                 ? new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Offline, null, null, "not connected")
                 : new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Completed, """{"status":"Accepted"}"""));
         }
-        var round2 = _chargers.ExpectMsg<SendChargerCommand>();
+        var round2 = ExpectFrame();
         Assert.Equal(("CS-B", 4_000.0), (round2.StationId, SetpointOf(round2.Action, round2.PayloadJson).Setpoint));
     }
 

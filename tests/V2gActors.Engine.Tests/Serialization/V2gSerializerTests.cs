@@ -81,6 +81,7 @@ public sealed class V2gSerializerTests() : TestKit(EngineTestConfig.InMemory)
         yield return new SendCallResult("m-1", """{"currentTime":"2026-01-01T00:00:00Z"}"""u8.ToArray());
         yield return new SendCallError("m-1", OcppErrorCode.PropertyConstraintViolation, "bad");
         yield return new SendCallToCharger("CS-1", "Reset", """{"type":"OnIdle"}"""u8.ToArray(), actor);
+        yield return new SendSetpointUpdate("CS-1", 71_001, -2_500.5m, 11_000m, -11_000m, actor);
         // Fleet and vehicle-session messages and events keep their samples beside their own tests.
         foreach (var sample in V2gActors.Engine.Tests.Chargers.Der.DerSerializationSamples.Serializable()) yield return sample;
         foreach (var sample in V2gActors.Engine.Tests.Dispatch.DispatchSerializationTests.Serializable(actor)) yield return sample;

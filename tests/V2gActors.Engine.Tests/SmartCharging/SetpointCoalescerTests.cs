@@ -10,7 +10,7 @@ public sealed class SetpointCoalescerTests
     private static readonly SetpointPacing Pacing = new(MinimumChange: 10, MaxFramesPerSecond: 4, Burst: 2);
 
     private static QueuedSetpoint<string> Update(int profileId, decimal setpoint, string requester) =>
-        new(profileId, new ChargingScheduleUpdateType { Setpoint = setpoint, Limit = 11_000 }, "{}", requester);
+        new(profileId, new ChargingScheduleUpdateType { Setpoint = setpoint, Limit = 11_000 }, requester);
 
     [Fact]
     public void A_burst_costs_two_frames_the_last_carrying_the_final_value()

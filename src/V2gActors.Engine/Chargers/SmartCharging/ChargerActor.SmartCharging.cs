@@ -59,6 +59,7 @@ public sealed partial class ChargerActor
             [.. _state.Profiles.Profiles.Values.OrderBy(p => p.EvseId).ThenBy(p => p.StackLevel).ThenBy(p => p.ProfileId)])));
         Command<GetExpectedCompositeSchedule>(OnExpectedComposite);
         Command<ProfileCommandAnswered>(OnProfileCommandAnswered);
+        Command<SendSetpointUpdate>(update => OfferUpdate(update.ToRequest(), update.ReplyTo ?? Sender));
         Command<SendDueSetpoints>(_ => SendDue());
         Command<JournalDynamicUpdates>(_ => JournalLatestUpdates());
     }
@@ -72,49 +73,60 @@ public sealed partial class ChargerActor
         if (!OcppPayloadCodec.TryDecode(OcppVersion.V21, command.Action, OcppPayloadKind.Request, Encoding.UTF8.GetBytes(command.PayloadJson),
                 out var request, out _)) return false;
 
-        if (_capabilities is not { } known || known.Model != _state.DeviceModel)
-            _capabilities = known = (_state.DeviceModel, V2xCapabilities.From(_state.DeviceModel));
-        var capabilities = known.Capabilities;
-        var refusal = request switch
-        {
-            SetChargingProfileRequest set => ChargingProfileRules.Check(set, _state.Profiles, capabilities),
-            UpdateDynamicScheduleRequest update => ChargingProfileRules.Check(update, _state.Profiles, capabilities),
-            _ => null,
-        };
-        if (refusal is not null)
-        {
-            _log.Warning("{0}: {1} refused before sending: {2}", _stationId, command.Action, refusal);
-            replyTo.Tell(new ChargerCommandCompleted(_stationId, command.Action, CommandOutcome.Invalid, null, "SemanticRule",
-                $"Not sent: {refusal}."));
-            return true;
-        }
-
         if (request is UpdateDynamicScheduleRequest dynamic)
         {
-            var superseded = Setpoints.Offer(new QueuedSetpoint<IActorRef>(dynamic.ChargingProfileId, dynamic.ScheduleUpdate,
-                command.PayloadJson, replyTo), out var wasSuperseded);
-            if (wasSuperseded)
-                superseded!.Tell(new ChargerCommandCompleted(_stationId, command.Action, CommandOutcome.Superseded, null, null,
-                    $"Not sent: superseded by a newer update of profile {dynamic.ChargingProfileId} before it left."));
-            SendDue();
+            OfferUpdate(dynamic, replyTo);
             return true;
         }
-
-        SendTracked(command.Action, command.PayloadJson, request!, replyTo);
+        if (request is SetChargingProfileRequest set && ChargingProfileRules.Check(set, _state.Profiles, Capabilities) is { } refusal)
+        {
+            RefuseBeforeSending(command.Action, refusal, replyTo);
+            return true;
+        }
+        SendTracked(command.Action, Encoding.UTF8.GetBytes(command.PayloadJson), request!, replyTo);
         return true;
     }
 
-    private void SendTracked(string action, string payloadJson, object request, IActorRef replyTo)
+    private V2xCapabilities Capabilities
     {
-        // A 2.1 connection needs no second schema check: TryHandleProfileCommand decoded the payload against 2.1.
-        ChargerCommandCompleted? refused;
-        byte[] payload;
-        if (_connection is not null && _version == OcppVersion.V21)
+        get
         {
-            refused = null;
-            payload = Encoding.UTF8.GetBytes(payloadJson);
+            if (_capabilities is not { } known || known.Model != _state.DeviceModel)
+                _capabilities = known = (_state.DeviceModel, V2xCapabilities.From(_state.DeviceModel));
+            return known.Capabilities;
         }
-        else refused = RefuseSending(action, payloadJson, out payload);
+    }
+
+    private void RefuseBeforeSending(string action, string refusal, IActorRef replyTo)
+    {
+        _log.Warning("{0}: {1} refused before sending: {2}", _stationId, action, refusal);
+        replyTo.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Invalid, null, "SemanticRule", $"Not sent: {refusal}."));
+    }
+
+    /// <summary>Checks a setpoint update against the installed profile, then hands it to the coalescer.</summary>
+    private void OfferUpdate(UpdateDynamicScheduleRequest update, IActorRef replyTo)
+    {
+        const string action = SmartChargingActions.UpdateDynamicSchedule;
+        if (ChargingProfileRules.Check(update, _state.Profiles, Capabilities) is { } refusal)
+        {
+            RefuseBeforeSending(action, refusal, replyTo);
+            return;
+        }
+        var superseded = Setpoints.Offer(new QueuedSetpoint<IActorRef>(update.ChargingProfileId, update.ScheduleUpdate, replyTo),
+            out var wasSuperseded);
+        if (wasSuperseded)
+            superseded!.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Superseded, null, null,
+                $"Not sent: superseded by a newer update of profile {update.ChargingProfileId} before it left."));
+        SendDue();
+    }
+
+    private void SendTracked(string action, byte[] payload, object request, IActorRef replyTo)
+    {
+        // The payload was decoded against the 2.1 schema (TryHandleProfileCommand) or encoded from the 2.1 model
+        // (SendDue): only a connection of another edition needs the check for what it lacks.
+        var refused = _connection is not null && _version == OcppVersion.V21
+            ? null
+            : RefuseSending(action, Encoding.UTF8.GetString(payload), out payload);
         if (refused is not null)
         {
             Self.Tell(new ProfileCommandAnswered(action, request, replyTo, refused));
@@ -139,7 +151,7 @@ public sealed partial class ChargerActor
         if (send is not null)
         {
             var request = new UpdateDynamicScheduleRequest { ChargingProfileId = send.ProfileId, ScheduleUpdate = send.Update };
-            SendTracked(SmartChargingActions.UpdateDynamicSchedule, send.PayloadJson, request, send.Requester);
+            SendTracked(SmartChargingActions.UpdateDynamicSchedule, OcppPayloadCodec.Encode(request), request, send.Requester);
         }
         if (retryIn is { } wait) Timers.StartSingleTimer(PacingTimer, SendDueSetpoints.Instance, wait);
     }

@@ -13,8 +13,8 @@ public sealed record SetpointPacing(decimal MinimumChange, double MaxFramesPerSe
     public static SetpointPacing Default { get; } = new(MinimumChange: 10m, MaxFramesPerSecond: 10, Burst: 10);
 }
 
-/// <summary>One UpdateDynamicSchedule waiting to go out, with whoever asked for it.</summary>
-public sealed record QueuedSetpoint<TRequester>(int ProfileId, ChargingScheduleUpdateType Update, string PayloadJson, TRequester Requester);
+/// <summary>One UpdateDynamicSchedule waiting to go out, with whoever asked for it (encoded only if it leaves).</summary>
+public sealed record QueuedSetpoint<TRequester>(int ProfileId, ChargingScheduleUpdateType Update, TRequester Requester);
 
 /// <summary>
 /// Update-storm safety for one station (pure, owned by the charger entity, not persisted): per Dynamic profile (one per
