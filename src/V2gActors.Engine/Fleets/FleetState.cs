@@ -29,6 +29,12 @@ public sealed record FleetState(
 {
     public const int DispatchesKept = 50;
 
+    /// <summary>
+    /// The log also stops at this many frames (keeping at least the latest dispatch): it lives in every snapshot, and 50
+    /// dispatches of a 10,000-charger fleet would be half a million frame records to serialise each time.
+    /// </summary>
+    public const int FramesKept = 20_000;
+
     /// <summary>Sites, transformers, connections and chargers (Fleets/Layout).</summary>
     public FleetLayout Layout { get; init; } = FleetLayout.Empty;
 
@@ -105,5 +111,20 @@ public sealed record FleetState(
     }
 
     private static ImmutableList<DispatchRecord> KeepLast(ImmutableList<DispatchRecord> list) =>
-        list.Count <= DispatchesKept ? list : list.RemoveRange(0, list.Count - DispatchesKept);
+        KeepFrom(list, FirstKept(list));
+
+    private static int FirstKept(ImmutableList<DispatchRecord> list)
+    {
+        var first = Math.Max(0, list.Count - DispatchesKept);
+        var frames = 0;
+        for (var i = list.Count - 1; i >= first; i--)
+        {
+            frames += list[i].Frames.Length;
+            if (frames > FramesKept && i < list.Count - 1) return i + 1;
+        }
+        return first;
+    }
+
+    private static ImmutableList<DispatchRecord> KeepFrom(ImmutableList<DispatchRecord> list, int first) =>
+        first == 0 ? list : list.RemoveRange(0, first);
 }

@@ -75,6 +75,20 @@ public sealed class FleetStateTests
     }
 
     [Fact]
+    public void The_log_of_a_large_fleet_stops_at_a_frame_budget_but_keeps_the_latest_dispatch()
+    {
+        var frames = Enumerable.Range(0, FleetState.FramesKept / 4).Select(i => ($"S{i}", 100.0)).ToArray();
+        var state = FleetState.Empty;
+        for (var i = 1; i <= 10; i++) state = state.Apply(new FleetDispatchStarted(Dispatch($"F1-{i}", frames)));
+        Assert.Equal(["F1-7", "F1-8", "F1-9", "F1-10"], state.Dispatches.Select(d => d.DispatchId));
+
+        var huge = Enumerable.Range(0, FleetState.FramesKept + 1).Select(i => ($"S{i}", 1.0)).ToArray();
+        state = state.Apply(new FleetDispatchStarted(Dispatch("F1-11", huge)));
+        Assert.Equal("F1-11", Assert.Single(state.Dispatches).DispatchId);
+        Assert.Equal(11, state.DispatchCount);
+    }
+
+    [Fact]
     public void A_member_that_leaves_is_gone_and_the_log_keeps_the_last_dispatches_only()
     {
         var state = FleetState.Empty.Apply(new FleetMemberJoined(Bounds("A"), Now)).Apply(new FleetMemberLeft("A", Now));
