@@ -236,7 +236,7 @@ public sealed partial class ChargerActor : ReceivePersistentActor, IWithTimers
     private void OnCommand(SendChargerCommand command)
     {
         var replyTo = command.ReplyTo ?? Sender;
-        if (TryHandleProfileCommand(command, replyTo)) return;
+        if (TryHandleProfileCommand(command, new CommandRequester(replyTo, command.Correlation))) return;
         // Commands whose answers are state (DER controls) are answered to the entity first, see OnCommandResult.
         if (DerCallHandler.Tracks(command.Action)) replyTo = Context.ActorOf(CommandResultRelay.Props(Self, command, replyTo));
         SendToCharger(command.Action, command.PayloadJson, replyTo);

@@ -40,7 +40,11 @@ public sealed record OcppCallReceived(
 /// it is null (so <c>Ask</c> works).
 /// </summary>
 public sealed record SendChargerCommand(string StationId, string Action, string PayloadJson, IActorRef? ReplyTo = null)
-    : IChargerCommand;
+    : IChargerCommand
+{
+    /// <summary>Copied onto the answer of a profile command, so a sender of many (a fleet) can match answers without an Ask each.</summary>
+    public string? Correlation { get; init; }
+}
 
 /// <summary>
 /// A fleet setpoint for one EVSE's Dynamic profile: the typed fast path of UpdateDynamicSchedule (K29). The fleet sends
@@ -52,6 +56,9 @@ public sealed record SendSetpointUpdate(
     string StationId, int ProfileId, decimal Setpoint, decimal Limit, decimal DischargeLimit, IActorRef? ReplyTo = null) : IChargerCommand
 {
     public const string Action = "UpdateDynamicSchedule";
+
+    /// <summary>Copied onto the answer (see <see cref="SendChargerCommand.Correlation"/>).</summary>
+    public string? Correlation { get; init; }
 
     public UpdateDynamicScheduleRequest ToRequest() => new()
     {
@@ -91,6 +98,9 @@ public sealed record ChargerCommandCompleted(
     string? ErrorDescription = null) : IV2gSerializable
 {
     public bool Succeeded => Outcome == CommandOutcome.Completed;
+
+    /// <summary>The correlation of the command this answers, when its sender gave one.</summary>
+    public string? Correlation { get; init; }
 }
 
 /// <summary>Asks for a <see cref="ChargerStateView"/>.</summary>

@@ -20,7 +20,7 @@ namespace V2gActors.Engine.Fleets;
 /// </summary>
 public sealed partial class FleetActor : ReceivePersistentActor
 {
-    /// <summary>The answer to one frame, piped back from the charger entity (local only).</summary>
+    /// <summary>The answer to one frame: the charger entity's, or none within the ack timeout (local only).</summary>
     private sealed record FrameAnswered(
         string DispatchId, int Round, string SessionId, string Action, double SetpointW,
         ChargerCommandCompleted? Completed, string? Failure) : INoSerializationVerificationNeeded;
@@ -58,7 +58,6 @@ public sealed partial class FleetActor : ReceivePersistentActor
             AfterRecovery();
         });
 
-        Command<FrameAnswered>(OnAnswered);
         Command<FleetMeterReading>(OnMeterReading);
         AcknowledgementCommands();
         // Everything below reads or changes what gathered frame answers affect: fold them in first.
@@ -155,7 +154,6 @@ public sealed partial class FleetActor : ReceivePersistentActor
         _lastViolated = plan.ViolatedLimits;
         var dispatchId = $"{_fleetId}-{_state.DispatchCount + 1}";
         var frames = Send(dispatchId, round: 1, plan.Frames);
-        ExpectAnswers(dispatchId, 1, frames.Length);
         var record = new DispatchRecord(dispatchId, target.TargetW, target.Duration, target.Source, target.IngressAt ?? receivedAt,
             receivedAt, allocatedAt, plan.AllocatedW, frames, Rounds: 1);
         ApplyThenPersist(new FleetDispatchStarted(record));
@@ -170,13 +168,10 @@ public sealed partial class FleetActor : ReceivePersistentActor
         foreach (var f in frames)
         {
             var sentAt = _clock.GetUtcNow();
-            _chargers.Ask<ChargerCommandCompleted>(f.Command, _settings.AckTimeout)
-                .PipeTo(Self,
-                    success: done => new FrameAnswered(dispatchId, round, f.SessionId, f.Action, f.SetpointW, done, null),
-                    failure: ex => new FrameAnswered(dispatchId, round, f.SessionId, f.Action, f.SetpointW, null,
-                        ex is AskTimeoutException ? "no answer within the ack timeout" : ex.Message));
+            _chargers.Tell(Correlated(f, dispatchId, round));
             records.Add(new SetpointFrameRecord(f.SessionId, f.StationId, f.EvseId, f.Action, f.SetpointW, round, sentAt));
         }
+        ExpectAnswers(dispatchId, round, frames.Length);
         // The sessions hear of their setpoints after every charger command is on its way: the frames are the fast path.
         foreach (var r in records) _sessions.Tell(new HoldSessionSetpoint(r.SessionId, dispatchId, r.SetpointW, r.SentAt));
         return records.MoveToImmutable();
@@ -210,7 +205,6 @@ public sealed partial class FleetActor : ReceivePersistentActor
         _log.Info("fleet {0}: {1} refused {2} frame(s); re-allocating {3:0} W over {4} session(s)", _fleetId, dispatchId, refused.Count,
             dispatch.TargetW, plan.Frames.Length);
         var frames = Send(dispatchId, round: 2, plan.Frames);
-        ExpectAnswers(dispatchId, 2, frames.Length);
         ApplyThenPersist(new FleetDispatchReallocated(dispatchId, 2, allocatedAt, plan.AllocatedW, frames));
     }
 

@@ -44,9 +44,16 @@ public sealed class FleetActorTests : TestKit
     private SendChargerCommand ExpectFrame() => _chargers.ExpectMsg<IChargerCommand>() switch
     {
         SendChargerCommand command => command,
-        SendSetpointUpdate update => new SendChargerCommand(update.StationId, SendSetpointUpdate.Action, update.PayloadJson()),
+        SendSetpointUpdate update => new SendChargerCommand(update.StationId, SendSetpointUpdate.Action, update.PayloadJson(), update.ReplyTo)
+        {
+            Correlation = update.Correlation,
+        },
         var other => throw new InvalidOperationException($"not a setpoint frame: {other.GetType().Name}"),
     };
+
+    /// <summary>Answers a frame as a charger entity does: to its reply-to, with its correlation.</summary>
+    private static void Answer(SendChargerCommand frame, ChargerCommandCompleted done) =>
+        frame.ReplyTo!.Tell(done with { Correlation = frame.Correlation });
 
     private List<SendChargerCommand> AnswerFrames(int count, Func<SendChargerCommand, string> answer)
     {
@@ -55,7 +62,7 @@ public sealed class FleetActorTests : TestKit
         {
             var frame = ExpectFrame();
             frames.Add(frame);
-            _chargers.LastSender.Tell(new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Completed,
+            Answer(frame, new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Completed,
                 $$"""{"status":"{{answer(frame)}}"}"""));
         }
         return frames;
@@ -128,6 +135,29 @@ public sealed class FleetActorTests : TestKit
     }
 
     [Fact]
+    public void A_frame_without_an_answer_within_the_ack_timeout_counts_as_refused_and_a_late_answer_is_ignored()
+    {
+        var fleet = Sys.ActorOf(FleetActor.Props("F10", Settings with { AckTimeout = TimeSpan.FromMilliseconds(300) }, _chargers, _sessions));
+        Join(fleet, Bounds("A", "F10"), Bounds("B", "F10"));
+        fleet.Tell(new DispatchFleetTarget("F10", 4_000));
+        ExpectMsg<FleetTargetDispatched>();
+        var first = ExpectFrame();
+        var second = ExpectFrame();
+        var (answered, silent) = first.StationId == "CS-A" ? (first, second) : (second, first);
+        Answer(answered, new ChargerCommandCompleted(answered.StationId, answered.Action, CommandOutcome.Completed, """{"status":"Accepted"}"""));
+
+        // B never answers: after the round's timeout A alone carries the target (round 2).
+        var round2 = ExpectFrame();
+        Assert.Equal(("CS-A", 4_000.0), (round2.StationId, SetpointOf(round2.Action, round2.PayloadJson).Setpoint));
+        Answer(silent, new ChargerCommandCompleted(silent.StationId, silent.Action, CommandOutcome.Completed, """{"status":"Accepted"}"""));
+        AwaitAssert(() =>
+        {
+            var frame = State(fleet, "F10").RecentDispatches.Single().Frames.Single(f => f.StationId == "CS-B");
+            Assert.Equal((false, "NoAnswer"), (frame.Accepted, frame.Outcome));
+        });
+    }
+
+    [Fact]
     public void An_offline_charger_counts_as_refused()
     {
         var fleet = StartFleet("F3");
@@ -137,7 +167,7 @@ public sealed class FleetActorTests : TestKit
         for (var i = 0; i < 2; i++)
         {
             var frame = ExpectFrame();
-            _chargers.LastSender.Tell(frame.StationId == "CS-A"
+            Answer(frame, frame.StationId == "CS-A"
                 ? new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Offline, null, null, "not connected")
                 : new ChargerCommandCompleted(frame.StationId, frame.Action, CommandOutcome.Completed, """{"status":"Accepted"}"""));
         }

@@ -21,7 +21,7 @@ namespace V2gActors.Engine.Chargers;
 public sealed partial class ChargerActor
 {
     /// <summary>A profile command of ours came back from the connection (local, to self).</summary>
-    private sealed record ProfileCommandAnswered(string Action, object Request, IActorRef ReplyTo, ChargerCommandCompleted Done)
+    private sealed record ProfileCommandAnswered(string Action, object Request, CommandRequester ReplyTo, ChargerCommandCompleted Done)
         : INoSerializationVerificationNeeded;
 
     private sealed record SendDueSetpoints : INoSerializationVerificationNeeded
@@ -46,12 +46,12 @@ public sealed partial class ChargerActor
     /// <summary>Longer than any connection-side call timeout: the connection always answers first (Timeout/ConnectionLost).</summary>
     private static readonly TimeSpan ProfileAnswerTimeout = TimeSpan.FromMinutes(3);
 
-    private SetpointCoalescer<IActorRef>? _setpoints;
+    private SetpointCoalescer<CommandRequester>? _setpoints;
 
     /// <summary>Read once per device model (a report replaces the array), not once per command.</summary>
     private (ImmutableArray<DeviceVariable> Model, V2xCapabilities Capabilities)? _capabilities;
 
-    private SetpointCoalescer<IActorRef> Setpoints => _setpoints ??= new(_settings.SetpointPacing ?? SetpointPacing.Default);
+    private SetpointCoalescer<CommandRequester> Setpoints => _setpoints ??= new(_settings.SetpointPacing ?? SetpointPacing.Default);
 
     private void ReceiveSmartCharging()
     {
@@ -59,13 +59,13 @@ public sealed partial class ChargerActor
             [.. _state.Profiles.Profiles.Values.OrderBy(p => p.EvseId).ThenBy(p => p.StackLevel).ThenBy(p => p.ProfileId)])));
         Command<GetExpectedCompositeSchedule>(OnExpectedComposite);
         Command<ProfileCommandAnswered>(OnProfileCommandAnswered);
-        Command<SendSetpointUpdate>(update => OfferUpdate(update.ToRequest(), update.ReplyTo ?? Sender));
+        Command<SendSetpointUpdate>(update => OfferUpdate(update.ToRequest(), new CommandRequester(update.ReplyTo ?? Sender, update.Correlation)));
         Command<SendDueSetpoints>(_ => SendDue());
         Command<JournalDynamicUpdates>(_ => JournalLatestUpdates());
     }
 
     /// <summary>True when the command is a profile command handled here (checked, possibly coalesced or refused).</summary>
-    private bool TryHandleProfileCommand(SendChargerCommand command, IActorRef replyTo)
+    private bool TryHandleProfileCommand(SendChargerCommand command, CommandRequester replyTo)
     {
         if (command.Action is not (SmartChargingActions.SetChargingProfile or SmartChargingActions.ClearChargingProfile
             or SmartChargingActions.UpdateDynamicSchedule)) return false;
@@ -97,14 +97,14 @@ public sealed partial class ChargerActor
         }
     }
 
-    private void RefuseBeforeSending(string action, string refusal, IActorRef replyTo)
+    private void RefuseBeforeSending(string action, string refusal, CommandRequester replyTo)
     {
         _log.Warning("{0}: {1} refused before sending: {2}", _stationId, action, refusal);
         replyTo.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Invalid, null, "SemanticRule", $"Not sent: {refusal}."));
     }
 
     /// <summary>Checks a setpoint update against the installed profile, then hands it to the coalescer.</summary>
-    private void OfferUpdate(UpdateDynamicScheduleRequest update, IActorRef replyTo)
+    private void OfferUpdate(UpdateDynamicScheduleRequest update, CommandRequester replyTo)
     {
         const string action = SmartChargingActions.UpdateDynamicSchedule;
         if (ChargingProfileRules.Check(update, _state.Profiles, Capabilities) is { } refusal)
@@ -112,15 +112,15 @@ public sealed partial class ChargerActor
             RefuseBeforeSending(action, refusal, replyTo);
             return;
         }
-        var superseded = Setpoints.Offer(new QueuedSetpoint<IActorRef>(update.ChargingProfileId, update.ScheduleUpdate, replyTo),
+        var superseded = Setpoints.Offer(new QueuedSetpoint<CommandRequester>(update.ChargingProfileId, update.ScheduleUpdate, replyTo),
             out var wasSuperseded);
         if (wasSuperseded)
-            superseded!.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Superseded, null, null,
+            superseded.Tell(new ChargerCommandCompleted(_stationId, action, CommandOutcome.Superseded, null, null,
                 $"Not sent: superseded by a newer update of profile {update.ChargingProfileId} before it left."));
         SendDue();
     }
 
-    private void SendTracked(string action, byte[] payload, object request, IActorRef replyTo)
+    private void SendTracked(string action, byte[] payload, object request, CommandRequester replyTo)
     {
         // The payload was decoded against the 2.1 schema (TryHandleProfileCommand) or encoded from the 2.1 model
         // (SendDue): only a connection of another edition needs the check for what it lacks.
