@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using V2gActors.Engine.Fleets;
+using V2gActors.Engine.Persistence;
 
 namespace V2gActors.Engine.Sessions;
 
@@ -12,7 +13,7 @@ namespace V2gActors.Engine.Sessions;
 /// ends (<c>VehicleSessionActor.Lifecycle.cs</c>). A setpoint takes effect at once (watchers, view) and only the latest
 /// one is journaled, <see cref="SetpointJournalDelay"/> later: during a frequency event a session may get a setpoint every
 /// few hundred milliseconds, and a journal write per session per dispatch would put the database on the dispatch path.
-/// The fleet's dispatch log holds every setpoint durably; what a crash can cost here is the last second of them.
+/// The fleet's dispatch log holds every setpoint durably; what a crash can cost here is the last few seconds of them.
 /// </summary>
 public sealed partial class VehicleSessionActor : ReceivePersistentActor, IWithTimers
 {
@@ -23,8 +24,8 @@ public sealed partial class VehicleSessionActor : ReceivePersistentActor, IWithT
 
     private const string SetpointJournalTimer = "journal-setpoint";
 
-    /// <summary>How long the latest setpoint waits for a newer one before it is journaled.</summary>
-    internal static readonly TimeSpan SetpointJournalDelay = TimeSpan.FromSeconds(1);
+    /// <summary>How long the latest setpoint waits for newer ones before it is journaled (see <see cref="WriteBehind"/>).</summary>
+    internal static readonly TimeSpan SetpointJournalDelay = TimeSpan.FromSeconds(5);
 
     private readonly string _sessionId;
     private readonly IActorRef _fleets;
@@ -50,9 +51,13 @@ public sealed partial class VehicleSessionActor : ReceivePersistentActor, IWithT
             // Watching SECC sessions get it before the journal does: the charge loop must never wait on the database.
             _watchers.Push(new SessionSetpointChanged(_sessionId, hold.DispatchId, hold.SetpointW, hold.At), Self);
             var held = new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At);
+            var first = _state.HeldDispatchId is null;
             _state = _state.Apply(held);
-            if (_unjournaledSetpoint is null) Timers.StartSingleTimer(SetpointJournalTimer, JournalHeldSetpoint.Instance, SetpointJournalDelay);
+            if (_unjournaledSetpoint is null && !first)
+                Timers.StartSingleTimer(SetpointJournalTimer, JournalHeldSetpoint.Instance, WriteBehind.Delay(SetpointJournalDelay));
             _unjournaledSetpoint = held;
+            // The session's first setpoint is journaled at once: after a crash it recovers holding one, not none.
+            if (first) JournalLatestSetpoint();
         });
         Command<JournalHeldSetpoint>(_ => JournalLatestSetpoint());
         Command<WatchSessionSetpoint>(_ => _watchers.Add(Sender, _watchers.Latest ?? HeldNow(), Context));

@@ -38,6 +38,37 @@ public sealed class VehicleSessionActorTests() : TestKit(DispatchTestConfig.Conf
     }
 
     [Fact]
+    public void The_first_setpoint_is_journaled_at_once_later_ones_only_as_the_latest_and_a_stop_writes_it()
+    {
+        var fleets = CreateTestProbe();
+        var session = Sys.ActorOf(VehicleSessionActor.Props("S-3", fleets));
+        session.Tell(new RegisterVehicleSession(Bounds("S-3")));
+        ExpectMsg<VehicleSessionRegistered>();
+        fleets.ExpectMsg<JoinFleet>();
+
+        for (var i = 1; i <= 20; i++) session.Tell(new HoldSessionSetpoint("S-3", $"F1-{i}", i * 100, DispatchSamples.Now));
+        session.Tell(new GetVehicleSessionState("S-3"));
+        var view = ExpectMsg<VehicleSessionView>();
+        Assert.Equal((2_000.0, "F1-20"), (view.HeldSetpointW!.Value, view.HeldDispatchId)); // in effect at once
+        // In the journal: the registration and the first setpoint only; the rest are written behind.
+        AwaitAssert(() =>
+        {
+            session.Tell(new GetVehicleSessionState("S-3"));
+            Assert.Equal(2, ExpectMsg<VehicleSessionView>().SequenceNr);
+        });
+        session.Tell(new GetVehicleSessionState("S-3"));
+        Assert.Equal(2, ExpectMsg<VehicleSessionView>(TimeSpan.FromSeconds(1)).SequenceNr);
+
+        Watch(session);
+        session.Tell(StopVehicleSession.Instance);
+        ExpectTerminated(session);
+        var restarted = Sys.ActorOf(VehicleSessionActor.Props("S-3", fleets));
+        restarted.Tell(new GetVehicleSessionState("S-3"));
+        view = ExpectMsg<VehicleSessionView>();
+        Assert.Equal((2_000.0, "F1-20", 3L), (view.HeldSetpointW!.Value, view.HeldDispatchId, view.SequenceNr));
+    }
+
+    [Fact]
     public void Refreshed_bounds_reach_the_fleet_but_a_session_cannot_move_to_another_evse_or_fleet()
     {
         var fleets = CreateTestProbe();
