@@ -1,6 +1,9 @@
+using Akka.Actor.Setup;
 using Akka.Configuration;
 using Akka.Hosting;
 using Akka.Persistence.Sql;
+using Akka.Persistence.Sql.Config;
+using LinqToDB;
 using Microsoft.Data.Sqlite;
 
 namespace V2gActors.Engine.Persistence;
@@ -31,6 +34,12 @@ public static class PersistenceSetup
         // SQLite has a single writer: concurrent journal writers would only queue on the file lock, so one writer
         // with large batches is the faster path. PostgreSQL benefits from a few concurrent writers.
         var parallelism = options.Provider == PersistenceProvider.Sqlite ? 1 : 3;
+        // Reads in a deferred transaction on SQLite. Microsoft.Data.Sqlite starts every other isolation level with
+        // BEGIN IMMEDIATE, which takes the single write lock: a recovering entity's reads then queued behind (and
+        // held up) the journal's writes. Deferred, a read sees the last committed state of the WAL file and never
+        // waits for the writer. "read-uncommitted" is only how Microsoft.Data.Sqlite spells deferred: without a
+        // shared cache SQLite never shows uncommitted rows to another connection. Server databases keep their default.
+        var readIsolation = options.Provider == PersistenceProvider.Sqlite ? "read-uncommitted" : "unspecified";
         var hocon = $$"""
             akka.persistence {
               journal {
@@ -43,6 +52,7 @@ public static class PersistenceSetup
                   batch-size = {{options.JournalBatchSize}}
                   parallelism = {{parallelism}}
                   tag-write-mode = TagTable
+                  read-isolation-level = {{readIsolation}}
                 }
               }
               snapshot-store {
@@ -51,17 +61,36 @@ public static class PersistenceSetup
                   connection-string = {{connection}}
                   provider-name = {{provider}}
                   auto-initialize = on
+                  read-isolation-level = {{readIsolation}}
                 }
               }
               query.journal.sql {
                 connection-string = {{connection}}
                 provider-name = {{provider}}
                 write-plugin = "{{JournalPluginId}}"
+                read-isolation-level = {{readIsolation}}
               }
             }
             """;
         return ConfigurationFactory.ParseString(hocon).WithFallback(SqlPersistence.DefaultConfiguration);
     }
+
+    /// <summary>
+    /// The linq2db options the plugin uses instead of its own (same connection string and provider), for what HOCON
+    /// cannot say: on SQLite, <see cref="SqliteConnectionTuning"/> on every connection. Null when the defaults are right
+    /// (PostgreSQL). Add it to the actor system's setup (<c>AkkaConfigurationBuilder.AddSetup</c>).
+    /// </summary>
+    public static Setup? DataOptionsSetupFor(PersistenceOptions options) =>
+        DataOptionsFor(options) is { } dataOptions ? new DataOptionsSetup(dataOptions) : null;
+
+    /// <summary>The options inside <see cref="DataOptionsSetupFor"/>.</summary>
+    public static DataOptions? DataOptionsFor(PersistenceOptions options) => options.Provider switch
+    {
+        PersistenceProvider.Sqlite => new DataOptions()
+            .UseConnectionString(ProviderName(options.Provider), options.ConnectionString)
+            .UseInterceptor(new SqliteConnectionTuning(SqliteConnectionTuning.DefaultBusyTimeout)),
+        _ => null,
+    };
 
     /// <summary>
     /// Makes the database usable before the actor system starts: for SQLite, creates the directory and switches the

@@ -1,3 +1,8 @@
+using System.Data;
+using System.Diagnostics;
+using Akka.Persistence.Sql.Config;
+using LinqToDB.Data;
+using Microsoft.Data.Sqlite;
 using V2gActors.Engine.Persistence;
 
 namespace V2gActors.Engine.Tests.Persistence;
@@ -36,6 +41,66 @@ public sealed class PersistenceSetupTests : IDisposable
 
         Assert.Equal("SQLite.MS", PersistenceSetup.ToHocon(PersistenceOptions.DefaultSqlite).GetString("akka.persistence.journal.sql.provider-name"));
         Assert.Equal(1, PersistenceSetup.ToHocon(PersistenceOptions.DefaultSqlite).GetInt("akka.persistence.journal.sql.parallelism"));
+    }
+
+    [Fact]
+    public void Sqlite_reads_are_deferred_and_connections_tuned_while_PostgreSql_keeps_the_plugin_defaults()
+    {
+        var sqlite = PersistenceSetup.ToHocon(PersistenceOptions.DefaultSqlite);
+        foreach (var plugin in new[] { "journal.sql", "snapshot-store.sql", "query.journal.sql" })
+            Assert.Equal("read-uncommitted", sqlite.GetString($"akka.persistence.{plugin}.read-isolation-level"));
+        Assert.IsType<DataOptionsSetup>(PersistenceSetup.DataOptionsSetupFor(PersistenceOptions.DefaultSqlite));
+
+        var postgres = PersistenceOptions.PostgreSql("Host=db");
+        Assert.Equal("unspecified", PersistenceSetup.ToHocon(postgres).GetString("akka.persistence.journal.sql.read-isolation-level"));
+        Assert.Null(PersistenceSetup.DataOptionsSetupFor(postgres));
+    }
+
+    [Fact]
+    public async Task Tuned_sqlite_connection_waits_for_the_lock_in_sqlite_and_reads_past_a_writer()
+    {
+        var options = PersistenceOptions.Sqlite(Path.Combine(_directory, "tuned.db"));
+        PersistenceSetup.PrepareDatabase(options);
+        var dataOptions = PersistenceSetup.DataOptionsFor(options)!;
+        using (var create = new SqliteConnection(options.ConnectionString))
+        {
+            create.Open();
+            using var command = create.CreateCommand();
+            command.CommandText = "CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1);";
+            command.ExecuteNonQuery();
+        }
+
+        // A writer holds SQLite's single write lock for 300 ms.
+        using var writer = new SqliteConnection(options.ConnectionString);
+        writer.Open();
+        var writing = writer.BeginTransaction();
+        using (var insert = writer.CreateCommand())
+        {
+            insert.Transaction = writing;
+            insert.CommandText = "INSERT INTO t VALUES (2);";
+            insert.ExecuteNonQuery();
+        }
+        var released = Task.Delay(300).ContinueWith(_ => writing.Commit());
+
+        // The plugin's read path (deferred transaction): sees the committed row at once, not the writer's.
+        await using (var reader = new DataConnection(dataOptions))
+        {
+            var watch = Stopwatch.StartNew();
+            await using var read = await reader.BeginTransactionAsync(IsolationLevel.ReadUncommitted);
+            Assert.Equal(1L, await reader.ExecuteAsync<long>("SELECT count(*) FROM t"));
+            Assert.True(watch.ElapsedMilliseconds < 250, $"read waited {watch.ElapsedMilliseconds} ms for the writer");
+            Assert.Equal(30_000L, await reader.ExecuteAsync<long>("PRAGMA busy_timeout"));
+        }
+
+        // The plugin's write path: waits in SQLite's busy handler and gets the lock soon after the commit, not on
+        // Microsoft.Data.Sqlite's 150 ms retry grid.
+        await using var second = new DataConnection(dataOptions);
+        var waited = Stopwatch.StartNew();
+        await using (await second.BeginTransactionAsync(IsolationLevel.Serializable))
+        {
+            Assert.InRange(waited.ElapsedMilliseconds, 250, 5_000);
+        }
+        await released;
     }
 
     public void Dispose()
