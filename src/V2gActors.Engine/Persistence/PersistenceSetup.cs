@@ -53,6 +53,9 @@ public static class PersistenceSetup
                   parallelism = {{parallelism}}
                   tag-write-mode = TagTable
                   read-isolation-level = {{readIsolation}}
+                  # Rows as parameters, not literals: a batch of 100 events inlined as hex blobs is a SQL string of
+                  # several hundred KB (a large-object-heap allocation per batch, gen-2 collections under load).
+                  prefer-parameters-on-multirow-insert = true
                 }
               }
               snapshot-store {

@@ -36,6 +36,7 @@ public sealed class PersistenceSetupTests : IDisposable
         Assert.True(config.GetBoolean("akka.persistence.journal.sql.auto-initialize"));
         Assert.True(config.GetBoolean("akka.persistence.snapshot-store.sql.auto-initialize"));
         Assert.Equal(250, config.GetInt("akka.persistence.journal.sql.batch-size"));
+        Assert.True(config.GetBoolean("akka.persistence.journal.sql.prefer-parameters-on-multirow-insert"));
         // Fallback: the plugin's own defaults are still there.
         Assert.Equal("Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql", config.GetString("akka.persistence.journal.sql.class"));
 
