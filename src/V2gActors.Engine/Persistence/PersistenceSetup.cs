@@ -18,6 +18,9 @@ public static class PersistenceSetup
     public const string SnapshotPluginId = "akka.persistence.snapshot-store.sql";
     public const string QueryPluginId = "akka.persistence.query.journal.sql";
 
+    /// <summary>Journal writes that may wait for the database at once (the plugin's <c>buffer-size</c>).</summary>
+    public const int JournalWriteBuffer = 50_000;
+
     /// <summary>linq2db provider name: SQLite through Microsoft.Data.Sqlite, or the PostgreSQL 15 dialect through Npgsql.</summary>
     public static string ProviderName(PersistenceProvider provider) => provider switch
     {
@@ -50,6 +53,10 @@ public static class PersistenceSetup
                   auto-initialize = on
                   warn-on-auto-init-fail = on
                   batch-size = {{options.JournalBatchSize}}
+                  # Writes waiting for the database; beyond this the journal refuses them (the station gets a
+                  # CALLERROR, the entity stops). Each connected station has at most one CALL, hence one write, in
+                  # flight, so this must exceed the stations a node holds (the plugin's default is 5,000).
+                  buffer-size = {{JournalWriteBuffer}}
                   parallelism = {{parallelism}}
                   tag-write-mode = TagTable
                   read-isolation-level = {{readIsolation}}
