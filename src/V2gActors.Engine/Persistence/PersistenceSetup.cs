@@ -41,8 +41,9 @@ public static class PersistenceSetup
         // BEGIN IMMEDIATE, which takes the single write lock: a recovering entity's reads then queued behind (and
         // held up) the journal's writes. Deferred, a read sees the last committed state of the WAL file and never
         // waits for the writer. "read-uncommitted" is only how Microsoft.Data.Sqlite spells deferred: without a
-        // shared cache SQLite never shows uncommitted rows to another connection. Server databases keep their default.
-        var readIsolation = options.Provider == PersistenceProvider.Sqlite ? "read-uncommitted" : "unspecified";
+        // shared cache SQLite never shows uncommitted rows to another connection (with Cache=Shared it would, so such a
+        // connection string keeps the default). Server databases keep their default.
+        var readIsolation = options.Provider == PersistenceProvider.Sqlite && !SharesSqliteCache(options) ? "read-uncommitted" : "unspecified";
         var hocon = $$"""
             akka.persistence {
               journal {
@@ -123,6 +124,9 @@ public static class PersistenceSetup
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"SQLite file {file} refused WAL mode (journal_mode is '{mode}').");
     }
+
+    private static bool SharesSqliteCache(PersistenceOptions options) =>
+        new SqliteConnectionStringBuilder(options.ConnectionString).Cache == SqliteCacheMode.Shared;
 
     /// <summary>Reads the journal mode stored in a SQLite file (for diagnostics and tests).</summary>
     public static string ReadSqliteJournalMode(string connectionString)

@@ -51,6 +51,9 @@ public sealed class PersistenceSetupTests : IDisposable
         foreach (var plugin in new[] { "journal.sql", "snapshot-store.sql", "query.journal.sql" })
             Assert.Equal("read-uncommitted", sqlite.GetString($"akka.persistence.{plugin}.read-isolation-level"));
         Assert.IsType<DataOptionsSetup>(PersistenceSetup.DataOptionsSetupFor(PersistenceOptions.DefaultSqlite));
+        // A shared cache would let read-uncommitted see other connections' uncommitted rows: keep the default there.
+        var shared = PersistenceOptions.DefaultSqlite with { ConnectionString = "Data Source=./data/v2g.db;Cache=Shared" };
+        Assert.Equal("unspecified", PersistenceSetup.ToHocon(shared).GetString("akka.persistence.journal.sql.read-isolation-level"));
 
         var postgres = PersistenceOptions.PostgreSql("Host=db");
         Assert.Equal("unspecified", PersistenceSetup.ToHocon(postgres).GetString("akka.persistence.journal.sql.read-isolation-level"));
