@@ -34,6 +34,7 @@ public static class V2gEngineHostingExtensions
         var chargerSettings = options.ToChargerSettings() with { Certificates = certificates ?? options.ToCertificateAuthority() };
         var commandTimeout = TimeSpan.FromSeconds(options.Chargers.CommandTimeoutSeconds);
 
+        if (PersistenceSetup.DataOptionsSetupFor(persistence) is { } dataOptions) builder.AddSetup(dataOptions);
         builder
             .AddHocon(PersistenceSetup.ToHocon(persistence), HoconAddMode.Prepend)
             .AddHocon(ClusterSetup.ToHocon(options.Cluster), HoconAddMode.Prepend)
