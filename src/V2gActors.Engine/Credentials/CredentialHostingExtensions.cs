@@ -25,6 +25,15 @@ public static class CredentialHostingExtensions
                 (system, _) => bucket => RotatedStationDirectoryActor.Props(bucket, () => ListCredentialJournals(system)),
                 new RotatedStationMessageExtractor(),
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, HandOffStopMessage = StopRotatedStationDirectory.Instance })
+            // Start every bucket with the node rather than on the first connects: a cold bucket recovers and (once
+            // ever) lists the credential journals, seconds under load, and a boot storm right after a restart would
+            // otherwise queue all its upgrades behind that (and fail closed after the validator's timeout).
+            .WithActors((_, registry) =>
+            {
+                var directory = registry.Get<RotatedStationRegion>();
+                for (var bucket = 0; bucket < RotatedStationMessageExtractor.Buckets; bucket++)
+                    directory.Tell(new ShardRegion.StartEntity(bucket.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            })
             .WithShardRegion<StationCredentialRegion>(
                 StationCredentialRegion.TypeName,
                 (_, registry) => stationId =>
