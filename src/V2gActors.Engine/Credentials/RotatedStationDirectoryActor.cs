@@ -7,9 +7,10 @@ namespace V2gActors.Engine.Credentials;
 /// <summary>
 /// One bucket of the directory of stations whose password was ever rotated (<c>rotated-stations-{bucket}</c>,
 /// <see cref="RotatedStationMessageExtractor.Buckets"/> of them). The WebSocket upgrade asks it first: a station it does
-/// not know has only its configured credential, so its connect needs no credential entity (one recovery from the journal
-/// per station, the largest cost of a boot storm). A credential entity registers here, and waits for the answer,
-/// before it journals its first rotation event, so "not known here" always means "nothing to recover".
+/// not know has only its configured credential, so its connect needs no credential entity (a journal recovery per
+/// station, behind which a boot storm's upgrades queued until they failed closed). A credential entity registers here,
+/// and waits for the answer, before it journals its first rotation event, so "not known here" always means "nothing to
+/// recover".
 /// </summary>
 public sealed class RotatedStationDirectoryActor : ReceivePersistentActor, IWithTimers
 {
