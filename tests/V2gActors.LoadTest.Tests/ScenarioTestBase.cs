@@ -20,9 +20,10 @@ public abstract class ScenarioTestBase(ITestOutputHelper output) : Akka.TestKit.
         Deadline = TimeSpan.FromSeconds(50),
     };
 
-    protected async Task<ScenarioReport> RunAsync(ILoadScenario scenario, LoadScenarioSettings settings, NodePersistence? persistence = null)
+    protected async Task<ScenarioReport> RunAsync(ILoadScenario scenario, LoadScenarioSettings settings, NodePersistence? persistence = null,
+        IReadOnlyDictionary<string, string?>? nodeSettings = null)
     {
-        await using var node = await InProcessNode.StartAsync(persistence ?? new NodePersistence.TempSqlite());
+        await using var node = await InProcessNode.StartAsync(persistence ?? new NodePersistence.TempSqlite(), nodeSettings);
         var report = await new LoadHarness(this).RunAsync(scenario, node, settings);
         var text = ReportText.Markdown(report);
         Output?.WriteLine(text);

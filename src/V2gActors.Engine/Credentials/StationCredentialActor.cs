@@ -13,6 +13,8 @@ namespace V2gActors.Engine.Credentials;
 /// (<c>station-credential-{stationId}</c>). It rotates the password through the charger entity (SetVariables
 /// SecurityCtrlr.BasicAuthPassword) and tells the WebSocket upgrade which hashes are valid. Kept apart from the
 /// charger entity so that credentials have one small owner and no charger state is needed to check them.
+/// Before its first rotation it registers with the <see cref="RotatedStationDirectoryActor"/>: the upgrade of a station
+/// the directory does not know skips this entity (and its recovery) altogether.
 /// </summary>
 public sealed class StationCredentialActor : ReceivePersistentActor
 {
@@ -20,18 +22,33 @@ public sealed class StationCredentialActor : ReceivePersistentActor
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private const int PasswordLength = 32;
 
+    public const string PersistenceIdPrefix = "station-credential-";
+
+    private static readonly TimeSpan RegisterTimeout = TimeSpan.FromSeconds(10);
+
+    private sealed record Registered
+    {
+        public static Registered Instance { get; } = new();
+    }
+
+    private sealed record RegistrationFailed(string Reason);
+
     private readonly string _stationId;
     private readonly IActorRef _chargers;
+    private readonly IActorRef _directory;
     private readonly Func<string, string> _hash;
     private readonly TimeProvider _clock;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private StationCredentialState _state = StationCredentialState.Empty;
     private IActorRef? _rotationRequester;
 
-    public StationCredentialActor(string stationId, IActorRef chargers, Func<string, string>? hash = null, TimeProvider? clock = null)
+    /// <param name="directory">The rotated-station directory region (<see cref="RotatedStationRegion"/>).</param>
+    public StationCredentialActor(string stationId, IActorRef chargers, IActorRef directory, Func<string, string>? hash = null,
+        TimeProvider? clock = null)
     {
         _stationId = stationId;
         _chargers = chargers;
+        _directory = directory;
         _hash = hash ?? (p => PasswordHash.Hash(p));
         _clock = clock ?? TimeProvider.System;
 
@@ -40,6 +57,8 @@ public sealed class StationCredentialActor : ReceivePersistentActor
         Command<GetStationCredentials>(_ =>
             Sender.Tell(new StationCredentialsView(_stationId, _state.CurrentHash, _state.PendingHash, _state.RotatedAt)));
         Command<RotateStationPassword>(OnRotate);
+        Command<Registered>(_ => StartRotation());
+        Command<RegistrationFailed>(f => Finish(false, $"the rotated-station directory did not record the station: {f.Reason}"));
         Command<ChargerCommandCompleted>(OnSetVariablesAnswered);
         Command<ConfirmPendingStationPassword>(_ =>
         {
@@ -56,10 +75,10 @@ public sealed class StationCredentialActor : ReceivePersistentActor
         Command<StopStationCredential>(_ => Context.Stop(Self));
     }
 
-    public override string PersistenceId => $"station-credential-{_stationId}";
+    public override string PersistenceId => PersistenceIdPrefix + _stationId;
 
-    public static Props Props(string stationId, IActorRef chargers) =>
-        Akka.Actor.Props.Create(() => new StationCredentialActor(stationId, chargers, null, null));
+    public static Props Props(string stationId, IActorRef chargers, IActorRef directory) =>
+        Akka.Actor.Props.Create(() => new StationCredentialActor(stationId, chargers, directory, null, null));
 
     private void OnRotate(RotateStationPassword rotate)
     {
@@ -70,8 +89,16 @@ public sealed class StationCredentialActor : ReceivePersistentActor
             return;
         }
 
-        var password = RandomNumberGenerator.GetString(Alphabet, PasswordLength);
         _rotationRequester = replyTo;
+        // Registered first (and idempotently): until the directory knows the station, the upgrade never asks this
+        // entity, so a hash journaled here would not be checked.
+        _directory.Ask<RotatedStationRegistered>(new RegisterRotatedStation(_stationId), RegisterTimeout)
+            .PipeTo(Self, success: _ => Registered.Instance, failure: ex => new RegistrationFailed(ex.Message));
+    }
+
+    private void StartRotation()
+    {
+        var password = RandomNumberGenerator.GetString(Alphabet, PasswordLength);
         // Journal the hash before the station can learn the password: if it takes it and we crash, it can still log in.
         Persist(new StationPasswordRotationStarted(_hash(password), _clock.GetUtcNow()), started =>
         {

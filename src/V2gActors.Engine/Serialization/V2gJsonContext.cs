@@ -85,6 +85,14 @@ namespace V2gActors.Engine.Serialization;
 [JsonSerializable(typeof(StationCredentialsView))]
 [JsonSerializable(typeof(ConfirmPendingStationPassword))]
 [JsonSerializable(typeof(StopStationCredential))]
+// rotated-station directory
+[JsonSerializable(typeof(StationRotationRegistered))]
+[JsonSerializable(typeof(RotatedStationsSeeded))]
+[JsonSerializable(typeof(RegisterRotatedStation))]
+[JsonSerializable(typeof(RotatedStationRegistered))]
+[JsonSerializable(typeof(IsStationRotated))]
+[JsonSerializable(typeof(RotatedStationAnswer))]
+[JsonSerializable(typeof(StopRotatedStationDirectory))]
 // smart charging / V2X (charger entity)
 [JsonSerializable(typeof(ChargingProfileInstalled))]
 [JsonSerializable(typeof(ChargingProfilesCleared))]

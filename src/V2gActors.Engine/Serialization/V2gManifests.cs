@@ -83,6 +83,14 @@ public static class V2gManifests
         [typeof(StationCredentialsView)] = "cred.view.v1",
         [typeof(ConfirmPendingStationPassword)] = "cred.confirm.v1",
         [typeof(StopStationCredential)] = "cred.stop.v1",
+        // "rot." = directory of stations that ever started a rotation (Credentials/RotatedStationDirectoryActor)
+        [typeof(StationRotationRegistered)] = "rot.registered-event.v1",
+        [typeof(RotatedStationsSeeded)] = "rot.seeded.v1",
+        [typeof(RegisterRotatedStation)] = "rot.register.v1",
+        [typeof(RotatedStationRegistered)] = "rot.registered.v1",
+        [typeof(IsStationRotated)] = "rot.ask.v1",
+        [typeof(RotatedStationAnswer)] = "rot.answer.v1",
+        [typeof(StopRotatedStationDirectory)] = "rot.stop.v1",
         // smart charging / V2X (charger entity): events and queries
         [typeof(ChargingProfileInstalled)] = "chg.profile-installed.v1",
         [typeof(ChargingProfilesCleared)] = "chg.profiles-cleared.v1",

@@ -59,14 +59,45 @@ public sealed class LoadCharger(string stationId) : IAsyncDisposable
         }
     }
 
-    /// <summary>BootNotification; counts as succeeded only when the CSMS answers Accepted.</summary>
-    public async Task<bool> BootAsync(LatencyProbe probe)
+    /// <summary>BootNotification answers that were Pending (the node's admission gate spreading a storm).</summary>
+    public int PendingAnswers { get; private set; }
+
+    /// <summary>
+    /// BootNotification until Accepted, as a real station does (OCPP B02): Pending means "come back after the interval",
+    /// so the station waits that long and boots again. Succeeds only once the CSMS answers Accepted. The first attempt
+    /// is the "BootNotification" series, retries after Pending are their own series; a Pending answer counts as
+    /// answered (the CSMS did its job), not as failed.
+    /// </summary>
+    public async Task<bool> BootAsync(LatencyProbe probe, CancellationToken cancellationToken = default)
     {
-        var outcome = await probe.CallAsync(Connection, "BootNotification", LoadPayloads.Boot(StationId), wanted: IsAccepted)
-            .ConfigureAwait(false);
-        Accepted = outcome is CallSucceeded ok && IsAccepted(ok);
-        return Accepted;
+        var series = "BootNotification";
+        while (true)
+        {
+            var outcome = await probe.CallAsync(Connection, "BootNotification", LoadPayloads.Boot(StationId),
+                wanted: ok => BootStatus(ok) is RegistrationStatusEnumType.Accepted or RegistrationStatusEnumType.Pending,
+                series: series).ConfigureAwait(false);
+            var answer = outcome is CallSucceeded ok ? BootAnswer(ok) : null;
+            if (answer?.Status == RegistrationStatusEnumType.Accepted)
+            {
+                Accepted = true;
+                return true;
+            }
+            if (answer?.Status != RegistrationStatusEnumType.Pending) return false;
+
+            PendingAnswers++;
+            series = RetriedBootSeries;
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, answer.Interval)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
     }
+
+    public const string RetriedBootSeries = "BootNotification (after Pending)";
 
     public Task<CallOutcome> StatusAsync(LatencyProbe probe, ConnectorStatusEnumType status) =>
         probe.CallAsync(Connection, "StatusNotification", LoadPayloads.Status(status));
@@ -120,7 +151,10 @@ public sealed class LoadCharger(string stationId) : IAsyncDisposable
         return true;
     }
 
-    private bool IsAccepted(CallSucceeded ok) =>
+    private BootNotificationResponse? BootAnswer(CallSucceeded ok) =>
         OcppPayloadCodec.TryDecode(Connection.Version, "BootNotification", OcppPayloadKind.Response, ok.Payload.Span, out var payload, out _)
-        && payload is BootNotificationResponse { Status: RegistrationStatusEnumType.Accepted };
+            ? payload as BootNotificationResponse
+            : null;
+
+    private RegistrationStatusEnumType? BootStatus(CallSucceeded ok) => BootAnswer(ok)?.Status;
 }

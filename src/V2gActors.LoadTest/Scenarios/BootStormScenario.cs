@@ -28,6 +28,8 @@ public sealed class BootStormScenario : ILoadScenario
 
         report.Fact(TimeToAllAccepted, elapsed.TotalSeconds, "s")
             .Fact("boots Accepted per second", accepted / Math.Max(elapsed.TotalSeconds, 1e-9), "1/s")
+            // Stations the node's admission gate (V2g:Registration:BootsPerSecond) told to come back; each did.
+            .Fact("Pending answers, retried after their interval", fleet.Chargers.Sum(c => c.PendingAnswers), "")
             .Check("all Accepted", accepted == fleet.Count, $"{accepted} of {fleet.Count}")
             .Check("all BootNotification answers recorded",
                 await run.FramesArrivedAsync("BootNotification", accepted, TimeSpan.FromSeconds(30)).ConfigureAwait(false) && accepted == fleet.Count,

@@ -30,7 +30,7 @@ public sealed class LoadFleet : IAsyncDisposable
         await ForEachAsync(concurrency, async (charger, token) =>
         {
             if (await charger.ConnectAsync(run.Target.OcppUri, run.Target.Password, run.Probe, token).ConfigureAwait(false))
-                await charger.BootAsync(run.Probe).ConfigureAwait(false);
+                await charger.BootAsync(run.Probe, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return Chargers.Count(c => c.Accepted);
     }

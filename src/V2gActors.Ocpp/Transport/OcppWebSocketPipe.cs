@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -34,7 +33,7 @@ internal sealed class OcppWebSocketPipe
     private readonly Channel<OutboundMessage> _outbox;
     private readonly CancellationTokenSource _readCts = new();
     private readonly CancellationTokenSource _sendCts = new();
-    private readonly TokenBucketRateLimiter? _inboundRate;
+    private readonly InboundRateGate? _inboundRate;
     private CloseRequest? _closeRequest;
 
     private sealed record CloseRequest(WebSocketCloseStatus Status, string Reason);
@@ -53,18 +52,7 @@ internal sealed class OcppWebSocketPipe
             FullMode = BoundedChannelFullMode.Wait,
         });
         if (settings.MaxInboundMessagesPerSecond > 0)
-        {
-            var perTick = Math.Max(1, settings.MaxInboundMessagesPerSecond / 10);
-            _inboundRate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(settings.InboundBurst, perTick),
-                TokensPerPeriod = perTick,
-                ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-                AutoReplenishment = true,
-                QueueLimit = 1, // only the read loop acquires, one message at a time
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-        }
+            _inboundRate = new InboundRateGate(settings.MaxInboundMessagesPerSecond, settings.InboundBurst);
     }
 
     public OcppVersion Version => _version;
@@ -151,8 +139,6 @@ internal sealed class OcppWebSocketPipe
             }
         }
 
-        _inboundRate?.Dispose();
-
         // Reading is over: let the writer flush what is queued (plus a close frame if the socket still allows one).
         RequestClose(WebSocketCloseStatus.NormalClosure, "closing");
         try
@@ -209,7 +195,7 @@ internal sealed class OcppWebSocketPipe
                 if (_inboundRate is not null)
                 {
                     // Over the rate: stop reading until a token is free. The peer's sends back up in TCP, not in our memory.
-                    using var lease = await _inboundRate.AcquireAsync(1, _readCts.Token).ConfigureAwait(false);
+                    await _inboundRate.WaitAsync(_readCts.Token).ConfigureAwait(false);
                 }
 
                 // Parse synchronously (a span cannot cross an await); the frame owns copies of its payload, so the

@@ -20,6 +20,10 @@ public sealed class StationCredentialActorTests() : TestKit(EngineTestConfig.InM
         return (data.GetProperty("attributeValue").GetString()!, command.PayloadJson);
     }
 
+    /// <summary>A real directory bucket on the in-memory journal, with no earlier credential journals to seed from.</summary>
+    private IActorRef Directory() =>
+        Sys.ActorOf(RotatedStationDirectoryActor.Props("0", () => Task.FromResult<IReadOnlyCollection<string>>([])));
+
     private StationCredentialsView View(IActorRef entity, string stationId)
     {
         entity.Tell(new GetStationCredentials(stationId));
@@ -30,11 +34,15 @@ public sealed class StationCredentialActorTests() : TestKit(EngineTestConfig.InM
     public void An_accepted_rotation_makes_the_new_hash_the_only_credential()
     {
         var chargers = CreateTestProbe();
-        var entity = Sys.ActorOf(StationCredentialActor.Props("CS-ROT", chargers.Ref));
+        var directory = Directory();
+        var entity = Sys.ActorOf(StationCredentialActor.Props("CS-ROT", chargers.Ref, directory));
         Assert.Null(View(entity, "CS-ROT").CurrentHash);
 
         entity.Tell(new RotateStationPassword("CS-ROT"));
         var command = chargers.ExpectMsg<SendChargerCommand>();
+        // The upgrade asks the entity of a rotated station only: the directory knew it before the password went out.
+        directory.Tell(new IsStationRotated("CS-ROT"));
+        Assert.True(ExpectMsg<RotatedStationAnswer>().Rotated);
         var (password, _) = SentPassword(command);
         Assert.InRange(password.Length, 16, 40);
         var pending = View(entity, "CS-ROT");
@@ -54,7 +62,7 @@ public sealed class StationCredentialActorTests() : TestKit(EngineTestConfig.InM
         Watch(entity);
         Sys.Stop(entity);
         ExpectTerminated(entity);
-        var again = Sys.ActorOf(StationCredentialActor.Props("CS-ROT", chargers.Ref));
+        var again = Sys.ActorOf(StationCredentialActor.Props("CS-ROT", chargers.Ref, directory));
         Assert.Equal(view.CurrentHash, View(again, "CS-ROT").CurrentHash);
     }
 
@@ -62,7 +70,7 @@ public sealed class StationCredentialActorTests() : TestKit(EngineTestConfig.InM
     public void A_refused_or_unanswered_rotation_keeps_the_old_credential()
     {
         var chargers = CreateTestProbe();
-        var entity = Sys.ActorOf(StationCredentialActor.Props("CS-NO", chargers.Ref));
+        var entity = Sys.ActorOf(StationCredentialActor.Props("CS-NO", chargers.Ref, Directory()));
 
         entity.Tell(new RotateStationPassword("CS-NO"));
         chargers.ExpectMsg<SendChargerCommand>();
@@ -80,7 +88,7 @@ public sealed class StationCredentialActorTests() : TestKit(EngineTestConfig.InM
     public void A_station_that_logs_in_with_the_pending_password_confirms_it()
     {
         var chargers = CreateTestProbe();
-        var entity = Sys.ActorOf(StationCredentialActor.Props("CS-LOST", chargers.Ref));
+        var entity = Sys.ActorOf(StationCredentialActor.Props("CS-LOST", chargers.Ref, Directory()));
         entity.Tell(new RotateStationPassword("CS-LOST"));
         chargers.ExpectMsg<SendChargerCommand>();
 

@@ -70,6 +70,13 @@ public sealed class V2gSerializerTests() : TestKit(EngineTestConfig.InMemory)
         yield return new V2gActors.Engine.Credentials.StationCredentialsView("CS-1", "h1", "h2", T);
         yield return new V2gActors.Engine.Credentials.ConfirmPendingStationPassword("CS-1");
         yield return V2gActors.Engine.Credentials.StopStationCredential.Instance;
+        yield return new V2gActors.Engine.Credentials.StationRotationRegistered("CS-1");
+        yield return new V2gActors.Engine.Credentials.RotatedStationsSeeded(2);
+        yield return new V2gActors.Engine.Credentials.RegisterRotatedStation("CS-1");
+        yield return new V2gActors.Engine.Credentials.RotatedStationRegistered("CS-1");
+        yield return new V2gActors.Engine.Credentials.IsStationRotated("CS-1");
+        yield return new V2gActors.Engine.Credentials.RotatedStationAnswer("CS-1", true);
+        yield return V2gActors.Engine.Credentials.StopRotatedStationDirectory.Instance;
         // smart charging / V2X
         var dynamicProfile = profile with { TransactionId = "tx-1", DynamicUpdateJson = """{"setpoint":-3000}""", DynamicUpdatedAt = T };
         yield return new ChargingProfileInstalled(dynamicProfile);
