@@ -5,7 +5,8 @@ namespace V2gActors.LoadTest.Cli;
 
 /// <summary>
 /// <c>&lt;scenario&gt; [--chargers N] [--duration s] [--rate msgs/s] [--events N] [--concurrency N] [--out dir]
-/// [--url ws://host:port/ocpp --password P [--node-pid PID]] [--postgres "conn string"]</c>
+/// [--url ws://host:port/ocpp --password P [--node-pid PID]] [--postgres "conn string"] [--station-processes N]
+/// [--deadline s]</c>
 /// </summary>
 public sealed record LoadTestArguments(
     string Scenario,
@@ -29,6 +30,9 @@ public sealed record LoadTestArguments(
           --password P        station password for --url (default the demo fleet's)
           --node-pid PID      the separate node's process id, for its resident memory (connection-soak)
           --postgres CS       in-process node journals to this PostgreSQL database instead of a temp SQLite file
+          --station-processes N  dispatch-fanout / frequency-step: host the stations in N child processes (station
+                              agents) instead of this one; needed beyond ~9,000 stations (file descriptors)
+          --deadline S        bound on the whole run in seconds (default 900)
         """;
 
     public static LoadTestArguments Parse(IReadOnlyList<string> args)
@@ -54,9 +58,13 @@ public sealed record LoadTestArguments(
                 case "--password": password = Value(); break;
                 case "--node-pid": pid = Int(Value()); break;
                 case "--postgres": postgres = Value(); break;
+                case "--station-processes": settings = settings with { StationProcesses = Int(Value()) }; break;
+                case "--deadline": settings = settings with { Deadline = TimeSpan.FromSeconds(Double(Value())) }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
+        if (settings.StationProcesses > 0 && args[0] is not (DispatchFanoutScenario.ScenarioName or FrequencyStepScenario.ScenarioName))
+            throw new ArgumentException("--station-processes applies to dispatch-fanout and frequency-step only");
         return new LoadTestArguments(args[0], settings, output, url, password, pid, postgres);
     }
 
