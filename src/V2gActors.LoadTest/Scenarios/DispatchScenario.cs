@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,7 @@ public abstract class DispatchScenario : ILoadScenario
         var tap = new SetpointTap(run.Recorder);
         await using var stations = DispatchStations.For(settings);
 
+        var settingUp = Stopwatch.GetTimestamp();
         var states = await stations.OpenTransactionsAsync(run, tap, SetupConcurrency, deadline.Token).ConfigureAwait(false);
         report.Parameter("stations", stations.Description);
         var accepted = states.Count(s => s.Accepted);
@@ -58,12 +60,17 @@ public abstract class DispatchScenario : ILoadScenario
         var registry = services.GetRequiredService<ActorRegistry>();
         var setup = new DispatchSetup($"{settings.StationPrefix}FLEET", states.Count, registry,
             await registry.GetAsync<FleetRegion>(deadline.Token).ConfigureAwait(false), services);
+        var enrolling = Stopwatch.GetTimestamp();
         var enrolled = await EnrolAsync(setup, states, deadline.Token).ConfigureAwait(false);
+        report.Fact("setup: stations booted with a transaction", Stopwatch.GetElapsedTime(settingUp, enrolling).TotalSeconds, "s")
+            .Fact("setup: sessions enrolled in the fleet", Stopwatch.GetElapsedTime(enrolling).TotalSeconds, "s");
         report.Check("all sessions enrolled", enrolled == states.Count, $"{enrolled} of {states.Count}");
         if (enrolled != states.Count) return await report.BuildAsync().ConfigureAwait(false);
         await PrepareAsync(setup, deadline.Token).ConfigureAwait(false);
 
-        var frameWait = TimeSpan.FromSeconds(60);
+        // A bound on one event, not a measurement: 60 s, or 10 ms per charger for the 10,000-station fleet on a
+        // shared machine, where a minute could cut the run short after a slow event.
+        var frameWait = TimeSpan.FromSeconds(Math.Max(60, settings.Chargers / 100.0));
         var allArrived = true;
         var wrongTotals = 0;
         for (var k = 0; k <= settings.Events && allArrived; k++)
@@ -93,7 +100,8 @@ public abstract class DispatchScenario : ILoadScenario
     /// <summary>Releases what <see cref="PrepareAsync"/> opened.</summary>
     protected virtual void Finish() { }
 
-    /// <summary>A vehicle session of the fleet bound to each station's open transaction.</summary>
+    /// <summary>A vehicle session of the fleet bound to each station's open transaction; returns how many the fleet
+    /// confirmed as members.</summary>
     private static async Task<int> EnrolAsync(DispatchSetup setup, IReadOnlyList<StationState> stations, CancellationToken cancellationToken)
     {
         var sessions = await setup.Registry.GetAsync<VehicleSessionRegion>(cancellationToken).ConfigureAwait(false);
@@ -108,14 +116,27 @@ public abstract class DispatchScenario : ILoadScenario
                     is VehicleSessionRegistered) Interlocked.Increment(ref enrolled);
             }).ConfigureAwait(false);
         // Joining is durable before it is confirmed, but the fleet confirms to the session, not to us: wait for it.
-        for (var i = 0; i < 600; i++)
+        // The fleet journals each join before the next (~30 joins/s on the shared machine), so 10,000 keep it busy for
+        // minutes and a poll can time out meanwhile: wait up to 100 ms per session, poll gently (each answer copies
+        // the whole member list), and count only members the fleet confirmed.
+        var until = Stopwatch.GetTimestamp() + (long)(Math.Max(60, stations.Count * 0.1) * Stopwatch.Frequency);
+        var members = 0;
+        while (Stopwatch.GetTimestamp() < until)
         {
-            var state = await setup.Fleets.Ask<FleetStateView>(new GetFleetState(setup.FleetId), TimeSpan.FromSeconds(30), cancellationToken)
-                .ConfigureAwait(false);
-            if (state.Members.Length >= enrolled) break;
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var state = await setup.Fleets.Ask<FleetStateView>(new GetFleetState(setup.FleetId), TimeSpan.FromSeconds(30), cancellationToken)
+                    .ConfigureAwait(false);
+                members = state.Members.Length;
+                if (members >= enrolled) break;
+            }
+            catch (AskTimeoutException)
+            {
+                // Still busy with joins: ask again.
+            }
+            await Task.Delay(stations.Count > 1000 ? 1000 : 100, cancellationToken).ConfigureAwait(false);
         }
-        return enrolled;
+        return Math.Min(enrolled, members);
     }
 
     /// <summary>The node's own view of the same run (ingress → frame written), beside the stations' view.</summary>
