@@ -36,7 +36,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 await using ICsmsTarget target = parsed.Url is { } url
     ? new ExternalNode(url, parsed.Password ?? "demo-fleet-secret", parsed.NodePid)
     : await InProcessNode.StartAsync(parsed.Postgres is { } pg ? new NodePersistence.Postgres(pg) : new NodePersistence.TempSqlite(),
-        cancellationToken: stop.Token);
+        parsed.NodeSettings, stop.Token);
 Console.WriteLine($"{scenario.Name}: {parsed.Settings.Chargers} chargers against {target.Description}");
 
 using var harness = LoadHarness.Standalone();

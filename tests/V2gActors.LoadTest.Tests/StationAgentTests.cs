@@ -50,8 +50,10 @@ public sealed class StationAgentTests(ITestOutputHelper output) : ScenarioTestBa
     [Fact]
     public void Station_processes_are_an_option_of_the_dispatch_scenarios_only()
     {
-        var parsed = Cli.LoadTestArguments.Parse(["dispatch-fanout", "--chargers", "10000", "--station-processes", "2", "--deadline", "1800"]);
+        var parsed = Cli.LoadTestArguments.Parse(["dispatch-fanout", "--chargers", "10000", "--station-processes", "2", "--deadline", "1800",
+            "--node-setting", "V2g:Persistence:JournalBatchSize=1000"]);
         Assert.Equal(2, parsed.Settings.StationProcesses);
+        Assert.Equal("1000", parsed.NodeSettings["V2g:Persistence:JournalBatchSize"]);
         Assert.Equal(TimeSpan.FromMinutes(30), parsed.Settings.Deadline);
         Assert.Throws<ArgumentException>(() => Cli.LoadTestArguments.Parse(["boot-storm", "--station-processes", "2"]));
     }
