@@ -2,10 +2,14 @@ using V2gActors.LoadTest;
 using V2gActors.LoadTest.Cli;
 using V2gActors.LoadTest.Reporting;
 using V2gActors.LoadTest.Scenarios;
+using V2gActors.LoadTest.Stations;
 using V2gActors.LoadTest.Targets;
 
 // Console runner: one scenario, full size, report printed and written as JSON + Markdown. Exit 0 = all checks
-// passed, 1 = a check failed, 2 = usage or a scenario that cannot run yet.
+// passed, 1 = a check failed, 2 = usage or a scenario that cannot run yet. `station-agent …` is the child-process
+// mode a dispatch scenario starts itself with --station-processes (see StationAgent).
+if (args is [StationAgentOptions.Mode, ..]) return await StationAgent.RunAsync(args);
+
 LoadTestArguments parsed;
 try { parsed = LoadTestArguments.Parse(args); }
 catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException)
@@ -32,7 +36,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 await using ICsmsTarget target = parsed.Url is { } url
     ? new ExternalNode(url, parsed.Password ?? "demo-fleet-secret", parsed.NodePid)
     : await InProcessNode.StartAsync(parsed.Postgres is { } pg ? new NodePersistence.Postgres(pg) : new NodePersistence.TempSqlite(),
-        cancellationToken: stop.Token);
+        parsed.NodeSettings, stop.Token);
 Console.WriteLine($"{scenario.Name}: {parsed.Settings.Chargers} chargers against {target.Description}");
 
 using var harness = LoadHarness.Standalone();

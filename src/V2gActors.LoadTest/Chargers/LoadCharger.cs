@@ -12,7 +12,7 @@ namespace V2gActors.LoadTest.Chargers;
 /// A lean OCPP 2.1 station for load: one real WebSocket, CALLs sent only when the scenario says so and timed by a
 /// <see cref="LatencyProbe"/>. Unlike <c>SimulatedCharger</c> it has no timers of its own (its pace is the scenario's)
 /// and answers every CSMS CALL with CALLERROR NotImplemented except fleet setpoints (SetChargingProfile,
-/// UpdateDynamicSchedule), which it accepts and reports to its <see cref="SetpointTap"/>; that keeps 10,000 of them
+/// UpdateDynamicSchedule), which it accepts and reports to its <see cref="ISetpointTap"/>; that keeps 10,000 of them
 /// cheap enough to share a 2-core machine with the node under test.
 /// Not thread-safe: one scenario task drives one charger.
 /// </summary>
@@ -36,8 +36,9 @@ public sealed class LoadCharger(string stationId) : IAsyncDisposable
     /// <summary>SeqNos of this charger's TransactionEvents that the CSMS acknowledged with a CALLRESULT.</summary>
     public IReadOnlyList<int> AckedSeqNos => _ackedSeqNos;
 
-    /// <summary>Where setpoint frames are reported (the dispatch scenarios set it before connecting).</summary>
-    public SetpointTap? Tap { get; set; }
+    /// <summary>Where setpoint frames are reported (the dispatch scenarios set it before connecting): the scenario's
+    /// <see cref="SetpointTap"/> in-process, the station agent's pipe to its parent in a child process.</summary>
+    public ISetpointTap? Tap { get; set; }
 
     /// <summary>Setpoint frames received (SetChargingProfile + UpdateDynamicSchedule), counted on the read loop.</summary>
     public int SetpointsReceived => Volatile.Read(ref _setpointsReceived);

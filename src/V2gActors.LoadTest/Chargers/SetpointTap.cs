@@ -10,7 +10,7 @@ namespace V2gActors.LoadTest.Chargers;
 /// the current event. Each arrival is recorded in the <see cref="FrameSeries"/>; the slowest of an event (the "last
 /// setpoint frame received") is kept for <see cref="EndEvent"/>. Thread-safe: thousands of read loops call in.
 /// </summary>
-public sealed class SetpointTap(IActorRef recorder)
+public sealed class SetpointTap(IActorRef recorder) : ISetpointTap
 {
     private long _eventStart;
     private long _slowestMicros;

@@ -5,7 +5,8 @@ namespace V2gActors.LoadTest.Cli;
 
 /// <summary>
 /// <c>&lt;scenario&gt; [--chargers N] [--duration s] [--rate msgs/s] [--events N] [--concurrency N] [--out dir]
-/// [--url ws://host:port/ocpp --password P [--node-pid PID]] [--postgres "conn string"]</c>
+/// [--url ws://host:port/ocpp --password P [--node-pid PID]] [--postgres "conn string"] [--station-processes N]
+/// [--deadline s] [--node-setting KEY=VALUE …]</c>
 /// </summary>
 public sealed record LoadTestArguments(
     string Scenario,
@@ -14,7 +15,8 @@ public sealed record LoadTestArguments(
     Uri? Url,
     string? Password,
     int? NodePid,
-    string? Postgres)
+    string? Postgres,
+    IReadOnlyDictionary<string, string?> NodeSettings)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project src/V2gActors.LoadTest -- <scenario> [options]
@@ -29,6 +31,10 @@ public sealed record LoadTestArguments(
           --password P        station password for --url (default the demo fleet's)
           --node-pid PID      the separate node's process id, for its resident memory (connection-soak)
           --postgres CS       in-process node journals to this PostgreSQL database instead of a temp SQLite file
+          --station-processes N  dispatch-fanout / frequency-step: host the stations in N child processes (station
+                              agents) instead of this one; needed beyond ~9,000 stations (file descriptors)
+          --deadline S        bound on the whole run in seconds (default 900)
+          --node-setting K=V  in-process node configuration override, repeatable (e.g. V2g:Persistence:JournalBatchSize=1000)
         """;
 
     public static LoadTestArguments Parse(IReadOnlyList<string> args)
@@ -39,6 +45,7 @@ public sealed record LoadTestArguments(
         Uri? url = null;
         string? password = null, postgres = null;
         int? pid = null;
+        var nodeSettings = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -54,10 +61,19 @@ public sealed record LoadTestArguments(
                 case "--password": password = Value(); break;
                 case "--node-pid": pid = Int(Value()); break;
                 case "--postgres": postgres = Value(); break;
+                case "--station-processes": settings = settings with { StationProcesses = Int(Value()) }; break;
+                case "--node-setting":
+                    var setting = Value().Split('=', 2);
+                    if (setting.Length != 2) throw new ArgumentException("--node-setting needs KEY=VALUE");
+                    nodeSettings[setting[0]] = setting[1];
+                    break;
+                case "--deadline": settings = settings with { Deadline = TimeSpan.FromSeconds(Double(Value())) }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        return new LoadTestArguments(args[0], settings, output, url, password, pid, postgres);
+        if (settings.StationProcesses > 0 && args[0] is not (DispatchFanoutScenario.ScenarioName or FrequencyStepScenario.ScenarioName))
+            throw new ArgumentException("--station-processes applies to dispatch-fanout and frequency-step only");
+        return new LoadTestArguments(args[0], settings, output, url, password, pid, postgres, nodeSettings);
     }
 
     private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);

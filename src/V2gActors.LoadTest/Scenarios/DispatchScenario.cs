@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ using V2gActors.Engine.Metrics;
 using V2gActors.Engine.Sessions;
 using V2gActors.LoadTest.Chargers;
 using V2gActors.LoadTest.Reporting;
-using V2gActors.Ocpp.Messages.V21;
+using V2gActors.LoadTest.Stations;
 
 namespace V2gActors.LoadTest.Scenarios;
 
@@ -15,7 +16,8 @@ namespace V2gActors.LoadTest.Scenarios;
 /// each enrolled as a vehicle session of one fleet, then a train of grid events; after each event the run waits until
 /// every station received its setpoint frame (so each event is measured alone) and records the slowest one too.
 /// The first event installs the profiles (SetChargingProfile) and is reported apart as a warm-up; the rest are
-/// UpdateDynamicSchedule, the steady-state frame. Needs an in-process node (sessions are enrolled through its actors).
+/// UpdateDynamicSchedule, the steady-state frame. Needs an in-process node (sessions are enrolled through its actors);
+/// the stations run in this process or, with <see cref="LoadScenarioSettings.StationProcesses"/>, in station agents.
 /// </summary>
 public abstract class DispatchScenario : ILoadScenario
 {
@@ -48,20 +50,27 @@ public abstract class DispatchScenario : ILoadScenario
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Deadline);
         var tap = new SetpointTap(run.Recorder);
-        await using var fleet = LoadFleet.Create(settings.StationPrefix, settings.Chargers);
-        foreach (var c in fleet.Chargers) c.Tap = tap;
+        await using var stations = DispatchStations.For(settings);
 
-        var accepted = await fleet.ConnectAndBootAsync(run, SetupConcurrency, deadline.Token).ConfigureAwait(false);
-        report.Check("all Accepted", accepted == fleet.Count, $"{accepted} of {fleet.Count}");
+        var settingUp = Stopwatch.GetTimestamp();
+        var states = await stations.OpenTransactionsAsync(run, tap, SetupConcurrency, deadline.Token).ConfigureAwait(false);
+        report.Parameter("stations", stations.Description);
+        var accepted = states.Count(s => s.Accepted);
+        report.Check("all Accepted", accepted == states.Count, $"{accepted} of {states.Count}");
         var registry = services.GetRequiredService<ActorRegistry>();
-        var setup = new DispatchSetup($"{settings.StationPrefix}FLEET", fleet, registry,
+        var setup = new DispatchSetup($"{settings.StationPrefix}FLEET", states.Count, registry,
             await registry.GetAsync<FleetRegion>(deadline.Token).ConfigureAwait(false), services);
-        var enrolled = await EnrolAsync(run, setup, deadline.Token).ConfigureAwait(false);
-        report.Check("all sessions enrolled", enrolled == fleet.Count, $"{enrolled} of {fleet.Count}");
-        if (enrolled != fleet.Count) return await report.BuildAsync().ConfigureAwait(false);
+        var enrolling = Stopwatch.GetTimestamp();
+        var enrolled = await EnrolAsync(setup, states, deadline.Token).ConfigureAwait(false);
+        report.Fact("setup: stations booted with a transaction", Stopwatch.GetElapsedTime(settingUp, enrolling).TotalSeconds, "s")
+            .Fact("setup: sessions enrolled in the fleet", Stopwatch.GetElapsedTime(enrolling).TotalSeconds, "s");
+        report.Check("all sessions enrolled", enrolled == states.Count, $"{enrolled} of {states.Count}");
+        if (enrolled != states.Count) return await report.BuildAsync().ConfigureAwait(false);
         await PrepareAsync(setup, deadline.Token).ConfigureAwait(false);
 
-        var frameWait = TimeSpan.FromSeconds(60);
+        // A bound on one event, not a measurement: 60 s, or 10 ms per charger for the 10,000-station fleet on a
+        // shared machine, where a minute could cut the run short after a slow event.
+        var frameWait = TimeSpan.FromSeconds(Math.Max(60, settings.Chargers / 100.0));
         var allArrived = true;
         var wrongTotals = 0;
         for (var k = 0; k <= settings.Events && allArrived; k++)
@@ -69,19 +78,19 @@ public abstract class DispatchScenario : ILoadScenario
             var series = k == 0 ? WarmUpSeries : FrameSeries;
             tap.Begin(series);
             var target = await SendEventAsync(setup, k, deadline.Token).ConfigureAwait(false);
-            allArrived = await run.FramesArrivedAsync(series, k == 0 ? fleet.Count : (long)k * fleet.Count, frameWait).ConfigureAwait(false);
+            allArrived = await run.FramesArrivedAsync(series, k == 0 ? setup.Chargers : (long)k * setup.Chargers, frameWait).ConfigureAwait(false);
             if (k > 0) tap.EndEvent(LastFrameSeries);
             // The dispatch log says what the fleet sent for this event; its setpoints must add up to the target.
             var state = await setup.Fleets.Ask<FleetStateView>(new GetFleetState(setup.FleetId), frameWait, deadline.Token).ConfigureAwait(false);
             if (state.RecentDispatches is not [.., var last] || Math.Abs(last.TargetW - target) > 1e-6
-                || Math.Abs(last.Frames.Sum(f => f.SetpointW) - last.AllocatedW) > fleet.Count * 0.1)
+                || Math.Abs(last.Frames.Sum(f => f.SetpointW) - last.AllocatedW) > setup.Chargers * 0.1)
                 wrongTotals++;
         }
 
-        var received = fleet.Chargers.Sum(c => (long)c.SetpointsReceived);
-        var wanted = (long)(settings.Events + 1) * fleet.Count;
+        var received = await stations.SetpointsReceivedAsync(deadline.Token).ConfigureAwait(false);
+        var wanted = (long)(settings.Events + 1) * setup.Chargers;
         report.Check(AllFramesArrived, allArrived && received == wanted,
-                $"{received} of {wanted} setpoint frames ({settings.Events} events + warm-up × {fleet.Count} chargers), none lost, none extra")
+                $"{received} of {wanted} setpoint frames ({settings.Events} events + warm-up × {setup.Chargers} chargers), none lost, none extra")
             .Check("every event dispatched its target", wrongTotals == 0, $"{wrongTotals} event(s) whose dispatch did not match the target");
         await AddNodeStagesAsync(registry, report).ConfigureAwait(false);
         Finish();
@@ -91,31 +100,43 @@ public abstract class DispatchScenario : ILoadScenario
     /// <summary>Releases what <see cref="PrepareAsync"/> opened.</summary>
     protected virtual void Finish() { }
 
-    /// <summary>Status Occupied, a transaction, then a vehicle session of the fleet bound to it, for every station.</summary>
-    private static async Task<int> EnrolAsync(LoadRun run, DispatchSetup setup, CancellationToken cancellationToken)
+    /// <summary>A vehicle session of the fleet bound to each station's open transaction; returns how many the fleet
+    /// confirmed as members.</summary>
+    private static async Task<int> EnrolAsync(DispatchSetup setup, IReadOnlyList<StationState> stations, CancellationToken cancellationToken)
     {
         var sessions = await setup.Registry.GetAsync<VehicleSessionRegion>(cancellationToken).ConfigureAwait(false);
         var enrolled = 0;
-        await setup.Fleet.ForEachAsync(SetupConcurrency, async (c, token) =>
-        {
-            if (!c.Accepted) return;
-            await c.StatusAsync(run.Probe, ConnectorStatusEnumType.Occupied).ConfigureAwait(false);
-            if (!await c.StartTransactionAsync(run.Probe).ConfigureAwait(false)) return;
-            var bounds = new SessionBounds($"EV-{c.StationId}", setup.FleetId, c.StationId, 1, MaxChargeW, MaxDischargeW,
-                SocPercent: 60, ReservePercent: 20, TargetSocPercent: 90, EnergyRequestWh: 0, Departure: null, c.TransactionId,
-                DateTimeOffset.UtcNow);
-            if (await sessions.Ask<object>(new RegisterVehicleSession(bounds), TimeSpan.FromSeconds(60), token).ConfigureAwait(false)
-                is VehicleSessionRegistered) Interlocked.Increment(ref enrolled);
-        }, cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(stations.Where(s => s is { Accepted: true, TransactionId: not null }),
+            new ParallelOptions { MaxDegreeOfParallelism = SetupConcurrency, CancellationToken = cancellationToken }, async (s, token) =>
+            {
+                var bounds = new SessionBounds($"EV-{s.StationId}", setup.FleetId, s.StationId, 1, MaxChargeW, MaxDischargeW,
+                    SocPercent: 60, ReservePercent: 20, TargetSocPercent: 90, EnergyRequestWh: 0, Departure: null, s.TransactionId,
+                    DateTimeOffset.UtcNow);
+                if (await sessions.Ask<object>(new RegisterVehicleSession(bounds), TimeSpan.FromSeconds(60), token).ConfigureAwait(false)
+                    is VehicleSessionRegistered) Interlocked.Increment(ref enrolled);
+            }).ConfigureAwait(false);
         // Joining is durable before it is confirmed, but the fleet confirms to the session, not to us: wait for it.
-        for (var i = 0; i < 600; i++)
+        // The fleet journals each join before the next (~30 joins/s on the shared machine), so 10,000 keep it busy for
+        // minutes and a poll can time out meanwhile: wait up to 100 ms per session, poll gently (each answer copies
+        // the whole member list), and count only members the fleet confirmed.
+        var until = Stopwatch.GetTimestamp() + (long)(Math.Max(60, stations.Count * 0.1) * Stopwatch.Frequency);
+        var members = 0;
+        while (Stopwatch.GetTimestamp() < until)
         {
-            var state = await setup.Fleets.Ask<FleetStateView>(new GetFleetState(setup.FleetId), TimeSpan.FromSeconds(30), cancellationToken)
-                .ConfigureAwait(false);
-            if (state.Members.Length >= enrolled) break;
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var state = await setup.Fleets.Ask<FleetStateView>(new GetFleetState(setup.FleetId), TimeSpan.FromSeconds(30), cancellationToken)
+                    .ConfigureAwait(false);
+                members = state.Members.Length;
+                if (members >= enrolled) break;
+            }
+            catch (AskTimeoutException)
+            {
+                // Still busy with joins: ask again.
+            }
+            await Task.Delay(stations.Count > 1000 ? 1000 : 100, cancellationToken).ConfigureAwait(false);
         }
-        return enrolled;
+        return Math.Min(enrolled, members);
     }
 
     /// <summary>The node's own view of the same run (ingress → frame written), beside the stations' view.</summary>
@@ -131,9 +152,9 @@ public abstract class DispatchScenario : ILoadScenario
     }
 }
 
-/// <summary>The fleet a dispatch scenario drives.</summary>
-public sealed record DispatchSetup(string FleetId, LoadFleet Fleet, ActorRegistry Registry, IActorRef Fleets, IServiceProvider Services)
+/// <summary>The fleet a dispatch scenario drives: <paramref name="Chargers"/> stations, wherever they run.</summary>
+public sealed record DispatchSetup(string FleetId, int Chargers, ActorRegistry Registry, IActorRef Fleets, IServiceProvider Services)
 {
     /// <summary>The fleet's combined charge rating (the droop's reference power and the fan-out's scale).</summary>
-    public double RatedChargeW => Fleet.Count * DispatchScenario.MaxChargeW;
+    public double RatedChargeW => Chargers * DispatchScenario.MaxChargeW;
 }

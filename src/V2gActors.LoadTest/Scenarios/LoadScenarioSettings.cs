@@ -25,6 +25,10 @@ public sealed record LoadScenarioSettings
     /// <summary>Bound on the whole run: a load test must stop by itself.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Dispatch scenarios: station-agent child processes that host the stations (0 = in this process, the
+    /// default). Lets 10,000 stations and an in-process node each stay within one process's file-descriptor limit.</summary>
+    public int StationProcesses { get; init; }
+
     /// <summary>Unique per run so a separate node's journal from earlier runs never mixes in.</summary>
     public string StationPrefix { get; init; } = $"LT{Random.Shared.Next(0x10000):X4}-";
 
@@ -35,5 +39,6 @@ public sealed record LoadScenarioSettings
         ["rate_per_s"] = RatePerSecond == 0 ? "closed-loop" : RatePerSecond.ToString(CultureInfo.InvariantCulture),
         ["connect_concurrency"] = ConnectConcurrency == 0 ? "all-at-once" : ConnectConcurrency.ToString(CultureInfo.InvariantCulture),
         ["call_timeout_s"] = CallTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+        ["station_processes"] = StationProcesses == 0 ? "in-process" : StationProcesses.ToString(CultureInfo.InvariantCulture),
     };
 }

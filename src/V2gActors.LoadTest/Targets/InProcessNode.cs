@@ -73,6 +73,10 @@ public sealed class InProcessNode : ICsmsTarget, ISeccTarget
             ["V2g:FrequencyFeed:Enabled"] = "true",
             ["V2g:FrequencyFeed:Udp"] = "127.0.0.1:0",
             ["V2g:FrequencyFeed:WebSocketUrl"] = "",
+            // Load stations report no metered power once enrolled, and enrolling 10,000 takes minutes: with the
+            // configured 60 s the fleet would freeze every member that joined earlier than that and send it no frame
+            // (the 10k fan-out then reached ~1,100 of 10,000). The dispatch scenarios measure fan-out, not that freeze.
+            ["V2g:Dispatch:StaleTelemetrySeconds"] = "86400",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         string description;
