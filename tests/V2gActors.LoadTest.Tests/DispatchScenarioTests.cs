@@ -12,10 +12,11 @@ public sealed class DispatchScenarioTests(ITestOutputHelper output) : ScenarioTe
     public async Task Every_event_reaches_every_charger_of_the_fleet(string scenario)
     {
         Assert.True(ScenarioCatalog.TryCreate(scenario, out var run));
-        var report = await RunAsync(run, Small with { Chargers = 8, Events = 6 });
+        var report = await RunAsync(run, Small with { Chargers = 8, Events = 6, WarmUpEvents = 2 });
 
         Assert.Equal(6 * 8, report.SeriesNamed(DispatchScenario.FrameSeries)!.Count);
         Assert.Equal(8, report.SeriesNamed(DispatchScenario.WarmUpSeries)!.Count);
+        Assert.Equal(2 * 8, report.SeriesNamed(DispatchScenario.WarmUpUpdatesSeries)!.Count);
         Assert.Equal(6, report.SeriesNamed(DispatchScenario.LastFrameSeries)!.Count);
         Assert.True(report.CheckNamed(DispatchScenario.AllFramesArrived)!.Passed);
         Assert.NotNull(report.FactNamed("node ingress_to_frame_written p99"));

@@ -18,6 +18,7 @@ public abstract class ScenarioTestBase(ITestOutputHelper output) : Akka.TestKit.
         Duration = TimeSpan.FromSeconds(2),
         CallTimeout = TimeSpan.FromSeconds(30),
         Deadline = TimeSpan.FromSeconds(50),
+        WarmUpEvents = 1,
     };
 
     protected async Task<ScenarioReport> RunAsync(ILoadScenario scenario, LoadScenarioSettings settings, NodePersistence? persistence = null,

@@ -4,7 +4,7 @@ using V2gActors.LoadTest.Scenarios;
 namespace V2gActors.LoadTest.Cli;
 
 /// <summary>
-/// <c>&lt;scenario&gt; [--chargers N] [--duration s] [--rate msgs/s] [--events N] [--concurrency N] [--out dir]
+/// <c>&lt;scenario&gt; [--chargers N] [--duration s] [--rate msgs/s] [--events N] [--warmup-events N] [--concurrency N] [--out dir]
 /// [--url ws://host:port/ocpp --password P [--node-pid PID]] [--postgres "conn string"] [--station-processes N]
 /// [--deadline s] [--node-setting KEY=VALUE …]</c>
 /// </summary>
@@ -25,6 +25,7 @@ public sealed record LoadTestArguments(
           --duration S        flood / soak duration in seconds (default 30)
           --rate R            telemetry-flood fleet-wide CALLs/s (default 0 = closed loop, maximum)
           --events N          dispatch-fanout / frequency-step: grid events after the warm-up (default 20)
+          --warmup-events N   dispatch-fanout / frequency-step: unmeasured update events first (JIT warm-up, default 10)
           --concurrency N     upgrades+boots in flight (boot-storm default: all at once; others 200)
           --out DIR           report folder (default ./loadtest-results)
           --url URI           drive a separate node (ws://127.0.0.1:9000/ocpp) instead of starting one in-process
@@ -55,6 +56,7 @@ public sealed record LoadTestArguments(
                 case "--duration": settings = settings with { Duration = TimeSpan.FromSeconds(Double(Value())) }; break;
                 case "--rate": settings = settings with { RatePerSecond = Double(Value()) }; break;
                 case "--events": settings = settings with { Events = Int(Value()) }; break;
+                case "--warmup-events": settings = settings with { WarmUpEvents = Int(Value()) }; break;
                 case "--concurrency": settings = settings with { ConnectConcurrency = Int(Value()) }; break;
                 case "--out": output = Value(); break;
                 case "--url": url = new Uri(Value()); break;

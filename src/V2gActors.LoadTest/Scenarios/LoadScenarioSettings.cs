@@ -20,6 +20,9 @@ public sealed record LoadScenarioSettings
     /// <summary>Grid events of the dispatch scenarios, after one warm-up event that installs the profiles.</summary>
     public int Events { get; init; } = 20;
 
+    /// <summary>Dispatch scenarios: update events after the profile-installing one that are run but not measured (JIT warm-up).</summary>
+    public int WarmUpEvents { get; init; } = 10;
+
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Bound on the whole run: a load test must stop by itself.</summary>
