@@ -22,7 +22,13 @@ public static class CredentialHostingExtensions
         builder
             .WithShardRegion<RotatedStationRegion>(
                 RotatedStationRegion.TypeName,
-                (system, _) => bucket => RotatedStationDirectoryActor.Props(bucket, () => ListCredentialJournals(system)),
+                (system, _) =>
+                {
+                    // One scan per node shared by its 64 buckets (they all start at once, with the node): 64 concurrent
+                    // scans of the journal timed out under a boot storm and held the upgrades waiting on the buckets.
+                    var listing = new SharedAttempt<IReadOnlyCollection<string>>(() => ListCredentialJournals(system));
+                    return bucket => RotatedStationDirectoryActor.Props(bucket, listing.Get);
+                },
                 new RotatedStationMessageExtractor(),
                 new ShardOptions { StateStoreMode = StateStoreMode.DData, HandOffStopMessage = StopRotatedStationDirectory.Instance })
             // Start every bucket with the node rather than on the first connects: a cold bucket recovers and (once
