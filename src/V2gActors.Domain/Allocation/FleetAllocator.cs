@@ -37,18 +37,19 @@ public static class FleetAllocator
             -scale.NormalHalfWidth, scale.NormalHalfWidth);
         var nodeLevels = PropagateLevels(tree, fleetLevel, lowLevels, highLevels);
 
-        var setpoints = new SessionSetpoint[sessions.Count];
-        var powers = new double[sessions.Count];
-        for (var i = 0; i < setpoints.Length; i++)
+        var setpoints = new ChunkedList<SessionSetpoint>(sessions.Count);
+        var totals = new double[tree.Count];
+        for (var i = 0; i < setpoints.Count; i++)
         {
             ref readonly var e = ref envelopes[i];
-            var power = e.Frozen ? e.SoftLow : scale.PowerAt(e, nodeLevels[sessions[i].LimitNode]);
-            powers[i] = power;
+            var node = sessions[i].LimitNode;
+            var power = e.Frozen ? e.SoftLow : scale.PowerAt(e, nodeLevels[node]);
+            totals[node] += power;
             setpoints[i] = new SessionSetpoint(sessions[i].Id, new Watts(power),
                 SetpointReasons.Explain(e, power, fleetLevel, scale));
         }
 
-        var nodeTotals = NodeTotals(tree, sessions, powers);
+        var nodeTotals = NodeTotals(tree, totals);
         return new FleetAllocation(setpoints, request.Target, nodeTotals[0], nodeTotals, ViolatedNodes(tree, nodeTotals));
     }
 
@@ -127,10 +128,9 @@ public static class FleetAllocator
         return levels;
     }
 
-    private static Watts[] NodeTotals(LimitTree tree, IReadOnlyList<VehicleSession> sessions, double[] powers)
+    /// <summary>Rolls the sessions' power per node (<paramref name="totals"/>, added in place) up the tree.</summary>
+    private static Watts[] NodeTotals(LimitTree tree, double[] totals)
     {
-        var totals = new double[tree.Count];
-        for (var i = 0; i < powers.Length; i++) totals[sessions[i].LimitNode] += powers[i];
         for (var node = tree.Count - 1; node > 0; node--) totals[tree[node].Parent] += totals[node];
         var result = new Watts[tree.Count];
         for (var node = 0; node < result.Length; node++) result[node] = new Watts(totals[node]);
