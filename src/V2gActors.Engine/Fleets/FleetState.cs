@@ -110,8 +110,11 @@ public sealed record FleetState(
         return members;
     }
 
-    private static ImmutableList<DispatchRecord> KeepLast(ImmutableList<DispatchRecord> list) =>
-        KeepFrom(list, FirstKept(list));
+    private static ImmutableList<DispatchRecord> KeepLast(ImmutableList<DispatchRecord> list)
+    {
+        var first = FirstKept(list);
+        return first == 0 ? list : list.RemoveRange(0, first);
+    }
 
     private static int FirstKept(ImmutableList<DispatchRecord> list)
     {
@@ -124,7 +127,4 @@ public sealed record FleetState(
         }
         return first;
     }
-
-    private static ImmutableList<DispatchRecord> KeepFrom(ImmutableList<DispatchRecord> list, int first) =>
-        first == 0 ? list : list.RemoveRange(0, first);
 }

@@ -53,11 +53,11 @@ public sealed partial class VehicleSessionActor : ReceivePersistentActor, IWithT
             var held = new VehicleSessionSetpointHeld(hold.DispatchId, hold.SetpointW, hold.At);
             var first = _state.HeldDispatchId is null;
             _state = _state.Apply(held);
-            if (_unjournaledSetpoint is null && !first)
-                Timers.StartSingleTimer(SetpointJournalTimer, JournalHeldSetpoint.Instance, WriteBehind.Delay(SetpointJournalDelay));
             _unjournaledSetpoint = held;
             // The session's first setpoint is journaled at once: after a crash it recovers holding one, not none.
             if (first) JournalLatestSetpoint();
+            else if (!Timers.IsTimerActive(SetpointJournalTimer))
+                Timers.StartSingleTimer(SetpointJournalTimer, JournalHeldSetpoint.Instance, WriteBehind.Delay(SetpointJournalDelay));
         });
         Command<JournalHeldSetpoint>(_ => JournalLatestSetpoint());
         Command<WatchSessionSetpoint>(_ => _watchers.Add(Sender, _watchers.Latest ?? HeldNow(), Context));

@@ -206,9 +206,9 @@ public sealed partial class ChargerActor
     private void HoldUpdate(DynamicScheduleUpdated updated)
     {
         _state = _state.Apply(updated);
-        if (_unjournaledUpdates.Count == 0)
-            Timers.StartSingleTimer(DynamicJournalTimer, JournalDynamicUpdates.Instance, WriteBehind.Delay(DynamicJournalDelay));
         _unjournaledUpdates[updated.ProfileId] = updated;
+        if (!Timers.IsTimerActive(DynamicJournalTimer))
+            Timers.StartSingleTimer(DynamicJournalTimer, JournalDynamicUpdates.Instance, WriteBehind.Delay(DynamicJournalDelay));
     }
 
     /// <summary>Journals the held updates beside the traffic (PersistAllAsync: nothing waits for them; Apply is idempotent).</summary>

@@ -1,3 +1,4 @@
+using V2gActors.Domain.Pacing;
 using V2gActors.Ocpp.Messages.V21;
 
 namespace V2gActors.Engine.Chargers.SmartCharging;
@@ -29,8 +30,7 @@ public sealed class SetpointCoalescer<TRequester>(SetpointPacing pacing)
     private readonly Dictionary<int, QueuedSetpoint<TRequester>> _waiting = [];
     private readonly Dictionary<int, ChargingScheduleUpdateType> _inFlight = [];
     private readonly Dictionary<int, (ChargingScheduleUpdateType Update, string ResultJson)> _held = [];
-    private double _tokens = Math.Max(1, pacing.Burst);
-    private DateTimeOffset? _refilledAt;
+    private readonly TokenBucket _frames = new(pacing.MaxFramesPerSecond, pacing.Burst);
 
     public int WaitingCount => _waiting.Count;
 
@@ -58,19 +58,10 @@ public sealed class SetpointCoalescer<TRequester>(SetpointPacing pacing)
 
         var ready = _waiting.Values.FirstOrDefault(w => !_inFlight.ContainsKey(w.ProfileId));
         if (ready is null) return (unchanged, null, null);
-        Refill(now);
-        if (_tokens < 1) return (unchanged, null, TimeSpan.FromSeconds((1 - _tokens) / pacing.MaxFramesPerSecond));
-        _tokens -= 1;
+        if (!_frames.TryTake(TimeSpan.FromTicks(now.UtcTicks), out var retryIn)) return (unchanged, null, retryIn);
         _waiting.Remove(ready.ProfileId);
         _inFlight[ready.ProfileId] = ready.Update;
         return (unchanged, ready, null);
-    }
-
-    private void Refill(DateTimeOffset now)
-    {
-        if (_refilledAt is { } last && now > last)
-            _tokens = Math.Min(Math.Max(1, pacing.Burst), _tokens + (now - last).TotalSeconds * pacing.MaxFramesPerSecond);
-        _refilledAt = now;
     }
 
     /// <summary>The station answered the frame of <paramref name="profileId"/>; an accepted one becomes what it holds.</summary>
